@@ -1,0 +1,5 @@
+"""Allows ``python -m edition``."""
+
+from edition.cli import main
+
+main()

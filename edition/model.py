@@ -1,0 +1,181 @@
+"""The data that flows between stages.
+
+Every stage is a pure function from one of these types to the next:
+``Source`` (read) -> ``NormalizedText`` (normalize) -> ``Document`` (segment)
+-> TEI tree (tei).  All types are frozen so a stage cannot change what an
+earlier stage produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded source file, as read from disk."""
+
+    path: str
+    """How the file is named in messages (as the user gave it)."""
+    name: str
+    """File name without its suffix: names the outputs (NAME.tei.xml)."""
+    filename: str
+    """File name with its suffix, recorded in the teiHeader."""
+    sha256: str
+    """Hex digest of the bytes on disk, recorded in the teiHeader."""
+    encoding: str
+    """Encoding the bytes were decoded with (``utf-8``, ``utf-8-sig``)."""
+    text: str
+    """The decoded text, line ends untouched."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of one line: what the source has and what the edition reads.
+
+    Unchanged runs have ``orig == reg`` and ``rule is None``; a run that a
+    normalization rule changed carries that rule's id.
+    """
+
+    orig: str
+    reg: str
+    rule: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.rule is not None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One source line after normalization, kept as pieces so that both
+    readings stay recoverable."""
+
+    number: int
+    """1-based line number in the source."""
+    pieces: tuple[Piece, ...]
+
+    @property
+    def text(self) -> str:
+        """The regularized reading of the line."""
+        return "".join(p.reg for p in self.pieces)
+
+    @property
+    def orig(self) -> str:
+        """The diplomatic reading of the line."""
+        return "".join(p.orig for p in self.pieces)
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """One change made by a normalization rule, for the record."""
+
+    rule: str
+    line: int
+    column: int
+    """1-based column in the source line where the change starts."""
+    orig: str
+    reg: str
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Output of normalize: the lines (one per source line) and every
+    intervention made on them."""
+
+    source: Source
+    lines: tuple[Line, ...]
+    interventions: tuple[Intervention, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one normalized line: ``line.text[start:end]``."""
+
+    line: int
+    """1-based line number."""
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A named thing inside a block's text (a date, a place, a signatory's
+    name), as offsets into ``Block.text``."""
+
+    kind: str
+    """``date``, ``placeName``, ``persName`` or ``orgName``."""
+    start: int
+    end: int
+    value: str = ""
+    """For dates: the ISO 8601 form (``2014-03-08``)."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A typed stretch of text, with the rule that typed it and where it
+    comes from.  ``text == " ".join(span texts)``."""
+
+    type: str
+    text: str
+    spans: tuple[Span, ...]
+    rule: str
+    marks: tuple[Mark, ...] = ()
+
+    @property
+    def lines(self) -> tuple[int, int]:
+        return (self.spans[0].line, self.spans[-1].line)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One text of the file (a statement, a letter) or one figure."""
+
+    kind: str
+    """``text`` or ``figure``."""
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A person or an organization named in the metadata."""
+
+    name: str
+    kind: str = "org"
+    """``person`` or ``org``."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the sidecar NAME.json says about a source, with defaults filled."""
+
+    title: str = ""
+    authors: tuple[Agent, ...] = ()
+    publication: str = ""
+    """Where the source was published (a site, a paper)."""
+    url: str = ""
+    date: str = ""
+    """ISO 8601 date of the source, when known."""
+    language: str = ""
+    """BCP 47 language tag; empty means detect from the text."""
+    editors: tuple[Agent, ...] = ()
+    licence: str = ""
+    publisher: str = ""
+    """Who publishes this edition."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """Output of segment: the units in reading order."""
+
+    source: Source
+    normalized: NormalizedText
+    units: tuple[Unit, ...]
+    metadata: Metadata = field(default_factory=Metadata)
+    language: str = "en"
+    """The language used for the TEI (metadata, else detected)."""
