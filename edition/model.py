@@ -125,6 +125,10 @@ class Block:
     spans: tuple[Span, ...]
     rule: str
     marks: tuple[Mark, ...] = ()
+    markers: tuple[Span, ...] = ()
+    """Source text the segmenter read as markup, not text (a bullet, the comma
+    between two signatories on one line): not part of ``text``, but kept so
+    the diplomatic reading loses nothing."""
 
     @property
     def lines(self) -> tuple[int, int]:

@@ -1,0 +1,66 @@
+"""Stage 2, normalize: a ``Source`` to a ``NormalizedText``.
+
+The text keeps one line per source line.  Rules from ``RULES`` run in order
+on each line until none changes anything, so normalizing twice changes
+nothing; every change is kept as an ``Intervention``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from edition.model import Intervention, Line, NormalizedText, Piece, Source
+from edition.normalize.pieces import splice
+from edition.normalize.rules import RULES, NormRule
+
+__all__ = ["RULES", "NormRule", "normalize", "normalize_line"]
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_MAX_PASSES = 4
+
+
+def normalize(source: Source, rules: Sequence[NormRule] = RULES) -> NormalizedText:
+    """Normalize every line of ``source`` and record what changed."""
+    layout = frozenset(r.id for r in rules if r.layout)
+    lines: list[Line] = []
+    interventions: list[Intervention] = []
+    text = source.text
+    number, pos = 1, 0
+    for m in _LINE_END.finditer(text):
+        _add_line(lines, interventions, number, text[pos:m.start()], rules, layout)
+        if m.group(0) != "\n":
+            interventions.append(Intervention("line-end", number, m.start() - pos + 1,
+                                              m.group(0), "\n"))
+        number, pos = number + 1, m.end()
+    if pos < len(text):
+        _add_line(lines, interventions, number, text[pos:], rules, layout)
+    return NormalizedText(source, tuple(lines), tuple(interventions))
+
+
+def _add_line(lines: list[Line], interventions: list[Intervention], number: int,
+              raw: str, rules: Sequence[NormRule], layout: frozenset[str]) -> None:
+    line, found = normalize_line(number, raw, rules, layout)
+    lines.append(line)
+    interventions.extend(found)
+
+
+def normalize_line(number: int, raw: str, rules: Sequence[NormRule],
+                   layout: frozenset[str]) -> tuple[Line, list[Intervention]]:
+    """Run the rules on one line until nothing changes."""
+    pieces: list[Piece] = [Piece(raw, raw)] if raw else []
+    found: list[Intervention] = []
+    for _ in range(_MAX_PASSES):
+        changed = False
+        for rule in rules:
+            text = "".join(p.reg for p in pieces)
+            hits = list(rule.find(text))
+            # Right to left, so earlier offsets stay valid.
+            for start, end, repl in reversed(hits):
+                pieces, made, orig_at = splice(pieces, start, end, repl, rule.id, layout)
+                found.append(Intervention(rule.id, number, orig_at + 1, made.orig, made.reg))
+                changed = True
+        if not changed:
+            break
+    found.sort(key=lambda i: i.column)
+    return Line(number, tuple(pieces)), found

@@ -1,0 +1,31 @@
+"""Stage 3, segment: a ``NormalizedText`` to a ``Document`` of typed blocks.
+
+Structure rules (``RULES``, in order) type each stretch of lines; then
+passes that need to look back attach captions to credits and group blocks
+into units.  Every block records the rule that typed it and its lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from edition.model import Document, Metadata, NormalizedText
+from edition.segment.context import Rule
+from edition.segment.passes import PASSES, Pass
+from edition.segment.engine import type_blocks
+from edition.segment.language import guess_language
+from edition.segment.rules import RULES
+
+__all__ = ["PASSES", "RULES", "Pass", "Rule", "segment"]
+
+
+def segment(normalized: NormalizedText, metadata: Metadata | None = None,
+            rules: Sequence[Rule] = RULES) -> Document:
+    """Type every block and group them into units, in reading order."""
+    metadata = metadata or Metadata()
+    language = metadata.language or guess_language(normalized.text)
+    blocks = type_blocks(normalized, rules, language)
+    for step in PASSES[:-1]:
+        blocks = step.run(blocks)
+    units = PASSES[-1].run(blocks)
+    return Document(normalized.source, normalized, tuple(units), metadata, language)

@@ -1,0 +1,82 @@
+"""What a structure rule sees: the normalized lines and the blocks so far.
+
+Rules are pure: they read a ``Context`` and a line index and return a
+``Match`` (or None); the engine commits it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from edition.model import Block, Mark, Span
+
+
+@dataclass(frozen=True)
+class Context:
+    """The text being segmented, as plain strings (regularized readings)."""
+
+    lines: tuple[str, ...]
+    """``lines[i]`` is source line ``i + 1``."""
+    language: str
+    before: tuple[Block, ...] = ()
+    """Blocks already committed, in order."""
+
+    def blank(self, i: int) -> bool:
+        return i >= len(self.lines) or not self.lines[i].strip()
+
+    def group_end(self, i: int) -> int:
+        """Index just past the run of non-blank lines starting at ``i``."""
+        j = i
+        while j < len(self.lines) and self.lines[j].strip():
+            j += 1
+        return j
+
+    def next_filled(self, i: int) -> int:
+        """First non-blank line at or after ``i`` (``len(lines)`` if none)."""
+        while i < len(self.lines) and not self.lines[i].strip():
+            i += 1
+        return i
+
+    def at_start(self) -> bool:
+        """True before any block has been committed."""
+        return not self.before
+
+    def last_type(self) -> str:
+        return self.before[-1].type if self.before else ""
+
+    def span(self, i: int, start: int = 0, end: int | None = None) -> Span:
+        """Span of line index ``i``, trimmed of blanks at both ends."""
+        text = self.lines[i]
+        end = len(text) if end is None else end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(i + 1, start, end)
+
+    def block(self, type_: str, spans: Sequence[Span], rule: str,
+              marks: Callable[[str], tuple[Mark, ...]] | None = None) -> Block:
+        """A block whose text is read off its spans."""
+        text = " ".join(self.lines[s.line - 1][s.start:s.end] for s in spans)
+        return Block(type_, text, tuple(spans), rule, marks(text) if marks else ())
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a rule claims: the blocks it makes and the line index after them."""
+
+    blocks: tuple[Block, ...]
+    next: int
+
+
+Detect = Callable[[Context, int], "Match | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named structure rule; ``detect`` is tried at a non-blank line."""
+
+    name: str
+    description: str
+    detect: Detect

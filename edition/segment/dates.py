@@ -1,0 +1,88 @@
+"""Finding calendar dates in running text and giving their ISO 8601 form.
+
+Month names come from a small table of languages the corpus is written in;
+numeric dates are only taken in the unambiguous ISO order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "enero", "janvier", "januar", "gennaio", "janeiro",
+        "январь", "января", "січень", "січня"),
+    2: ("february", "feb", "febrero", "février", "februar", "febbraio", "fevereiro",
+        "февраль", "февраля", "лютий", "лютого"),
+    3: ("march", "mar", "marzo", "mars", "märz", "março",
+        "март", "марта", "березень", "березня"),
+    4: ("april", "apr", "abril", "avril", "aprile",
+        "апрель", "апреля", "квітень", "квітня"),
+    5: ("may", "mayo", "mai", "maggio", "maio", "май", "мая", "травень", "травня"),
+    6: ("june", "jun", "junio", "juin", "juni", "giugno", "junho",
+        "июнь", "июня", "червень", "червня"),
+    7: ("july", "jul", "julio", "juillet", "juli", "luglio", "julho",
+        "июль", "июля", "липень", "липня"),
+    8: ("august", "aug", "agosto", "août", "август", "августа", "серпень", "серпня"),
+    9: ("september", "sep", "sept", "septiembre", "setiembre", "septembre", "settembre",
+        "setembro", "сентябрь", "сентября", "вересень", "вересня"),
+    10: ("october", "oct", "octubre", "octobre", "oktober", "ottobre", "outubro",
+         "октябрь", "октября", "жовтень", "жовтня"),
+    11: ("november", "nov", "noviembre", "novembre", "novembro",
+         "ноябрь", "ноября", "листопад", "листопада"),
+    12: ("december", "dec", "diciembre", "décembre", "dezember", "dicembre", "dezembro",
+         "декабрь", "декабря", "грудень", "грудня"),
+}
+_BY_NAME = {name: number for number, names in _MONTHS.items() for name in names}
+_MONTH = "(?P<{g}>" + "|".join(sorted((re.escape(n) for n in _BY_NAME), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
+_YEAR = r"(?P<{g}>1[5-9]\d\d|20\d\d)"
+
+_PATTERNS = [
+    # March 8, 2014 / March 8 2014
+    _MONTH.format(g="m1") + r"\s+" + _DAY.format(g="d1") + r",?\s+" + _YEAR.format(g="y1"),
+    # 8 March 2014 / 8 de marzo de 2014 / 8. März 2014 / 8 марта 2014 г.
+    _DAY.format(g="d2") + r"\.?\s+(?:de\s+)?" + _MONTH.format(g="m2")
+    + r",?\s+(?:de\s+|del\s+)?" + _YEAR.format(g="y2") + r"(?:\s?г\.)?",
+    # 2014-03-08
+    r"(?P<y3>1[5-9]\d\d|20\d\d)-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-3]\d)",
+    # March 2014
+    _MONTH.format(g="m4") + r",?\s+(?:de\s+)?" + _YEAR.format(g="y4"),
+]
+_DATE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")(?![\w-])",
+                   re.IGNORECASE)
+_DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    iso: str
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every date in ``text`` that names a real day or month."""
+    found = []
+    for m in _DATE.finditer(text):
+        iso = _iso(m)
+        if iso:
+            found.append(FoundDate(m.start(), m.end(), iso))
+    return found
+
+
+def _iso(m: re.Match[str]) -> str:
+    g = m.groupdict()
+    for k in "1234":
+        if g.get(f"y{k}"):
+            year = int(g[f"y{k}"])
+            month_text = g.get(f"m{k}") or ""
+            month = int(month_text) if month_text.isdigit() else _BY_NAME[month_text.lower()]
+            day_text = g.get(f"d{k}")
+            if not day_text:
+                return f"{year:04d}-{month:02d}"
+            day = int(day_text)
+            if not 1 <= day <= _DAYS_IN[month - 1]:
+                return ""
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""

@@ -1,0 +1,76 @@
+"""Telling a signatory's name from the remarks around it, and a person from
+an organization, by the shape of the entry.
+
+A person's name is two to five capitalized words (initials, particles such
+as "of" or "de" and suffixes such as "Jr." allowed) with no acronym; anything
+else that signs is taken as an organization.  Words that name kinds of
+organizations in several languages tip the balance.
+"""
+
+from __future__ import annotations
+
+import re
+
+from edition.model import Mark
+
+_ORG_WORDS = re.compile(
+    r"\b(?:party|union|front|committee|council|association|federation|league|group|"
+    r"movement|institute|foundation|fund|club|cent(?:er|re)|assembly|organi[sz]ation|"
+    r"network|collective|alliance|coalition|society|youth|left|academy|initiative|"
+    r"section|bureau|action|campaign|bloc|brigade|cell|circle|commune|company|"
+    r"congress|cooperative|forum|guard|institution|journal|magazine|newspaper|press|"
+    r"project|school|team|trust|university|workers|tv|radio|"
+    r"partido|unión|frente|comité|asociación|colectivo|asamblea|sindicato|"
+    r"parti|comité|syndicat|partei|bund|"
+    r"партия|союз|фронт|комитет|движение|организация|лига|группа)\b",
+    re.IGNORECASE)
+_PARTICLES = {"of", "de", "del", "da", "di", "van", "von", "der", "den", "la", "le", "du",
+              "bin", "ibn", "al", "y"}
+_ARTICLES = {"the", "a", "an", "la", "el", "los", "las", "le", "les", "die", "der", "das",
+             "il", "lo", "os", "as"}
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?,?$")
+_INITIAL = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ]\.$")
+# A remark after the name: "(@handle), maintainer of X" or "(partial support)".
+_PAREN_REMARK = re.compile(r"\s+\((?:@|[^\W\d_](?<![A-ZÀ-ÞА-ЯЁ]))[^()]*\)(?=$|[,\s]).*$")
+_COMMA_REMARK = re.compile(r",\s+(?=[^\W\d_])(?![A-ZÀ-ÞА-ЯЁ]).*$")
+
+
+def _name_word(tok: str) -> bool:
+    """Capitalized word of letters (hyphens, apostrophes; a trailing comma)."""
+    core = tok.rstrip(",")
+    letters = core.replace("-", "").replace("'", "").replace("\u2019", "")
+    return (len(core) > 1 and core[0].isupper() and letters.isalpha()
+            and any(c.islower() for c in core))
+
+
+def is_person_name(name: str) -> bool:
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 6 or _ORG_WORDS.search(name) or tokens[0].lower() in _ARTICLES:
+        return False
+    capitalized = 0
+    for i, tok in enumerate(tokens):
+        if _name_word(tok) or _INITIAL.match(tok):
+            capitalized += 1
+        elif _SUFFIX.match(tok) and i > 0:
+            continue
+        elif tok.lower() in _PARTICLES and 0 < i < len(tokens) - 1:
+            continue
+        else:
+            return False
+    return capitalized >= 2
+
+
+def signatory_mark(text: str) -> tuple[Mark, ...]:
+    """The name inside one signatory entry, as a persName or orgName mark."""
+    end = len(text)
+    m = _PAREN_REMARK.search(text)
+    if m and m.start() > 0:
+        end = m.start()
+    m = _COMMA_REMARK.search(text[:end])
+    if m and is_person_name(text[:m.start()]):
+        end = m.start()
+    name = text[:end].rstrip(" ,")
+    if not name:
+        return ()
+    kind = "persName" if is_person_name(name) else "orgName"
+    return (Mark(kind, 0, len(name)),)

@@ -1,0 +1,42 @@
+"""The structure rules, in the order they are tried at each line.
+
+The first rule that claims a line wins; ``paragraph`` comes last and claims
+anything, so no text is ever left untyped.
+"""
+
+from __future__ import annotations
+
+from edition.segment.context import Rule
+from edition.segment.rules import closing, figures, headings, lists, prose, signatories
+
+RULES: tuple[Rule, ...] = (
+    # Only at the top of the file, before anything can claim its first line.
+    Rule("opening-title", "The first line, short and not closed like a sentence, is the "
+         "title; a short line ending in a colon just above it is a kicker.", headings.opening_title),
+    Rule("salutation", "A short line ending in a comma that opens a text is a salutation.",
+         headings.salutation),
+    # Credits before anything else: "Photos: AUCPB" is also shaped like a title.
+    Rule("photo-credit", "A line that only credits a photo (\"Photo: Name\").",
+         figures.photo_credit),
+    Rule("caption-with-credit", "A paragraph ending in a photo credit on the same line is a "
+         "caption and its credit.", figures.caption_with_credit),
+    # Thanks and datelines are short like titles: claim them first.
+    Rule("acknowledgement", "A line of thanks or provenance (\"Thanks to\", \"Reposted from\").",
+         closing.acknowledgement),
+    Rule("dateline", "A line that is only a date, maybe after a place.", closing.dateline),
+    Rule("signatories", "A lead-in naming the act of signing, then one name per line, or names "
+         "separated by commas on the lead's line; a parenthesised line joins the name above.",
+         signatories.signatories),
+    Rule("signatory-groups", "A group label ending in a colon over two or more names, with "
+         "further groups after it.", signatories.signatory_groups),
+    # After the closers above, so a text's last lines are not read as a title.
+    Rule("section-title", "A lone short line after a text's close and before a full paragraph "
+         "starts the next text.", headings.section_title),
+    Rule("bullet-list", "Lines opening with a bullet, with their continuation lines.",
+         lists.bullet_list),
+    Rule("slogan", "A line that is one short exclamation.", prose.slogan),
+    Rule("signatory-run", "Three or more short capitalized lines in a row after the body has "
+         "begun are names.", signatories.signatory_run),
+    Rule("paragraph", "Anything else: the lines up to a blank line form a paragraph.",
+         prose.paragraph),
+)

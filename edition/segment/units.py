@@ -1,0 +1,79 @@
+"""Grouping typed blocks into units: texts and figures.
+
+These passes run after every block is typed, because they look back: which
+paragraphs before a lone credit are its caption, and where one text ends and
+the next begins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from edition.model import Block, Unit
+from edition.segment.rules.headings import CLOSING
+from edition.segment.rules.marks import place_and_dates
+
+MAX_CAPTION_PARAGRAPHS = 3
+"""More paragraphs than this before a credit are a text, not a caption."""
+_FIGURE = frozenset({"caption", "photo-credit"})
+
+
+def attach_captions(blocks: Sequence[Block]) -> list[Block]:
+    """Paragraphs just before a lone credit become its caption: all of them
+    (up to three) when a text's close comes before them, else the nearest."""
+    out = list(blocks)
+    for k, block in enumerate(out):
+        if block.type != "photo-credit" or (k and out[k - 1].type == "caption"):
+            continue
+        j = k
+        while j > 0 and out[j - 1].type == "paragraph":
+            j -= 1
+        count = k - j
+        if not count:
+            continue
+        closed = j == 0 or out[j - 1].type in CLOSING
+        first = j if closed and count <= MAX_CAPTION_PARAGRAPHS else k - 1
+        for n in range(first, k):
+            p = out[n]
+            out[n] = replace(p, type="caption", rule="caption-before-credit",
+                             marks=place_and_dates(p.text))
+    return out
+
+
+def split_units(blocks: Sequence[Block]) -> list[Unit]:
+    """A title (with a kicker just above it) starts a text; a caption and
+    credit standing between two texts form a figure of their own."""
+    units: list[Unit] = []
+    current: list[Block] = []
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        starts_text = block.type == "title" or (
+            block.type == "heading" and k + 1 < len(blocks) and blocks[k + 1].type == "title")
+        if starts_text and current and not (current[-1].type == "heading" and block.type == "title"):
+            units.append(_unit("text", current))
+            current = []
+        if block.type in _FIGURE:
+            end = k
+            while end < len(blocks) and blocks[end].type in _FIGURE:
+                end += 1
+            before_ok = not current or current[-1].type in CLOSING
+            after_ok = end == len(blocks) or blocks[end].type in ("title", "heading")
+            if before_ok and after_ok:
+                if current:
+                    units.append(_unit("text", current))
+                    current = []
+                units.append(_unit("figure", blocks[k:end]))
+                k = end
+                continue
+        current.append(block)
+        k += 1
+    if current:
+        units.append(_unit("text", current))
+    return units
+
+
+def _unit(kind: str, blocks: Sequence[Block]) -> Unit:
+    title = next((b.text for b in blocks if b.type == "title"), "")
+    return Unit(kind, title, tuple(blocks))
