@@ -108,7 +108,8 @@ class Mark:
     name), as offsets into ``Block.text``."""
 
     kind: str
-    """``date``, ``placeName``, ``persName`` or ``orgName``."""
+    """``date``, ``placeName``, ``persName``, ``orgName``, or ``name`` (whoever a
+    photo credit names)."""
     start: int
     end: int
     value: str = ""

@@ -1,0 +1,167 @@
+"""The ``edition`` command: one subcommand per stage, plus ``build``.
+
+This is the only module that prints or exits: library code raises
+``EditionError`` subclasses, turned here into one-line messages and the
+exit status of their class (``--debug`` shows the traceback instead).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from edition import __version__
+from edition.errors import EditionError
+from edition.explain import explain_json, explain_text
+
+
+class _Group(click.Group):
+    """Turns our errors into a message and an exit status, in one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EditionError as err:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"error: {err}", err=True)
+            ctx.exit(err.exit_code)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="edition")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Plain-text statements, letters and news posts to validated TEI P5."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def read(file: Path) -> None:
+    """Decode FILE and print its text (encoding and checksum on stderr)."""
+    from edition.read import read_source
+
+    source = read_source(file, str(file))
+    click.echo(f"{source.path}: {source.encoding}, sha256 {source.sha256}", err=True)
+    click.echo(source.text, nl=False)
+
+
+@cli.command("normalize")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--diff", is_flag=True, help="Show the interventions as a diff.")
+def normalize_cmd(file: Path, diff: bool) -> None:
+    """Print FILE normalized, or with --diff what normalizing changed."""
+    from edition.diff import intervention_diff
+    from edition.normalize import normalize
+    from edition.read import read_source
+
+    normalized = normalize(read_source(file, str(file)))
+    click.echo(intervention_diff(normalized) if diff else normalized.text + "\n", nl=False)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="For a person (text) or for tools (json).")
+def explain(file: Path, fmt: str) -> None:
+    """Show every block of FILE with its type, rule and source lines."""
+    from edition.pipeline import load_document
+
+    document = load_document(file)
+    click.echo(explain_json(document) if fmt == "json" else explain_text(document), nl=False)
+
+
+@cli.command("segment")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def segment_cmd(file: Path) -> None:
+    """Print the segmentation of FILE as JSON (same as explain --format json)."""
+    from edition.pipeline import load_document
+
+    click.echo(explain_json(load_document(file)), nl=False)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the TEI here instead of to standard output.")
+def tei(file: Path, output: Path | None) -> None:
+    """Make the validated TEI of FILE."""
+    from edition.output import write_atomic
+    from edition.pipeline import load_document, schema_href, tei_bytes
+    from edition.validate import Validator
+
+    document = load_document(file)
+    where = output.parent if output else Path.cwd()
+    data, _ = tei_bytes(document, Validator(), schema_href(where))
+    if output:
+        write_atomic(output, data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check TEI FILES against the project's RELAX NG and Schematron schemas.
+
+    Each problem is printed as FILE:LINE: message.
+    """
+    from edition.validate import Validator
+
+    validator = Validator()
+    bad = 0
+    worst = 0
+    for file in files:
+        try:
+            problems = validator.check_file(file)
+        except EditionError as err:
+            click.echo(f"{err}", err=True)
+            bad, worst = bad + 1, max(worst, err.exit_code)
+            continue
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        if problems:
+            bad, worst = bad + 1, max(worst, 7)
+        else:
+            click.echo(f"{file}: valid")
+    if bad:
+        click.echo(f"{bad} of {len(files)} file(s) invalid", err=True)
+        sys.exit(worst)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="Folder for the outputs.")
+def build(sources: tuple[Path, ...], out_dir: Path) -> None:
+    """Run every stage for SOURCES (files or folders; seeds/ by default)."""
+    from edition.pipeline import build_all, find_sources
+    from edition.validate import Validator
+
+    paths = find_sources(sources or (Path("seeds"),))
+    if not paths:
+        click.echo("nothing to build: no .txt sources found", err=True)
+        sys.exit(3)
+    validator = Validator()
+    if len(paths) > 1:
+        with click.progressbar(length=len(paths), label="building", file=sys.stderr) as bar:
+            built, failed = build_all(paths, out_dir, validator, lambda _p: bar.update(1))
+    else:
+        built, failed = build_all(paths, out_dir, validator)
+    for failure in failed:
+        click.echo(f"error: {failure.error}", err=True)
+    summary = f"built {len(built)} of {len(paths)} source(s) into {out_dir}/"
+    if failed:
+        summary += f"; {len(failed)} failed"
+    click.echo(summary, err=True)
+    if failed:
+        sys.exit(failed[0].error.exit_code if len(paths) == 1 else 1)
+
+
+def main() -> None:
+    cli(prog_name="edition")

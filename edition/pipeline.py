@@ -1,0 +1,119 @@
+"""The stages chained: a source file to a validated TEI file.
+
+Only this module and the CLI touch the file system; each stage in between
+is a pure function of its input.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from edition.errors import EditionError, InputError, ValidationError
+from edition.metadata import load_metadata
+from edition.model import Document
+from edition.normalize import normalize
+from edition.output import write_atomic
+from edition.read import read_source
+from edition.resources import schemas_dir
+from edition.segment import segment
+from edition.tei import build as build_tei
+from edition.tei import serialize
+from edition.validate import Validator
+
+SOURCE_SUFFIXES = (".txt",)
+
+
+def load_document(path: Path) -> Document:
+    """Read, normalize and segment one source, with its sidecar metadata."""
+    source = read_source(path)
+    metadata = load_metadata(path)
+    return segment(normalize(source), metadata)
+
+
+def schema_href(out_dir: Path) -> str:
+    """The schemas folder as seen from ``out_dir``, always relative.
+
+    An output folder inside a project that keeps its own ``schemas/`` (this
+    repository's ``build/``) links to those, so the link is the same on every
+    machine; elsewhere it links to the schemas installed with the package.
+    """
+    out = out_dir.resolve()
+    target = schemas_dir().resolve()
+    for folder in (out, *out.parents):
+        if (folder / "schemas" / "edition.rng").is_file():
+            target = folder / "schemas"
+            break
+    rel = os.path.relpath(target, out)
+    return rel.replace(os.sep, "/") + "/"
+
+
+def tei_bytes(document: Document, validator: Validator, href: str) -> tuple[bytes, etree._ElementTree]:
+    """The TEI of a document, refused if it breaks the project's schemas."""
+    tree = build_tei(document, schema_href=href)
+    data = serialize(tree)
+    problems = validator.check(tree, document.source.path)
+    if problems:
+        raise ValidationError(f"the TEI made from this source is invalid: {problems[0]}",
+                              path=document.source.path,
+                              problems=tuple(str(p) for p in problems))
+    return data, tree
+
+
+@dataclass(frozen=True)
+class Built:
+    """One source built: where its TEI went."""
+
+    source: Path
+    tei: Path
+
+
+def build_source(path: Path, out_dir: Path, validator: Validator) -> Built:
+    """Run every stage for one source and write ``out_dir/NAME.tei.xml``."""
+    document = load_document(path)
+    data, _tree = tei_bytes(document, validator, schema_href(out_dir))
+    target = out_dir / f"{document.source.name}.tei.xml"
+    write_atomic(target, data)
+    return Built(path, target)
+
+
+def find_sources(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders give their ``*.txt`` files, sorted by name.
+
+    :raises InputError: a path does not exist.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir()
+                                if p.suffix in SOURCE_SUFFIXES and p.is_file()))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputError("no such file or folder", path=str(path))
+    return found
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: Path
+    error: EditionError
+
+
+def build_all(paths: Iterable[Path], out_dir: Path, validator: Validator,
+              on_done: Callable[[Path], None] | None = None) -> tuple[list[Built], list[Failure]]:
+    """Build every source; one failing does not stop the others."""
+    built: list[Built] = []
+    failed: list[Failure] = []
+    for path in paths:
+        try:
+            built.append(build_source(path, out_dir, validator))
+        except EditionError as err:
+            failed.append(Failure(path, err))
+        if on_done:
+            on_done(path)
+    return built, failed
