@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from paths import TEI_ALL, require
 
 from edition.validate import TeiAllValidator, Validator
+from tests.paths import TEI_ALL, require
 
 
 @pytest.fixture(scope="session")

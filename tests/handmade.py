@@ -63,7 +63,7 @@ class DocMaker:
         spans = []
         texts = []
         for pieces in lines:
-            line = self._line((pieces,) if isinstance(pieces, str) else pieces)  # type: ignore[arg-type]
+            line = self._line((pieces,) if isinstance(pieces, str) else pieces)
             text = line.text
             start = len(text) - len(text.lstrip())
             end = len(text.rstrip())
@@ -78,6 +78,17 @@ class DocMaker:
         block = model.Block(type_, text, tuple(spans), rule, tuple(made))
         self.units[-1][2].append(block)
         return block
+
+    def add(self, block: model.Block) -> model.Block:
+        """Add a block made by hand (over lines from ``line``)."""
+        if not self.units:
+            self.unit()
+        self.units[-1][2].append(block)
+        return block
+
+    def line(self, *pieces: Piece) -> model.Line:
+        """Add a source line without a block (for ``add``)."""
+        return self._line(pieces)
 
     def _line(self, pieces: tuple[Piece, ...]) -> model.Line:
         number = len(self.lines) + 1

@@ -6,16 +6,15 @@ import re
 from pathlib import Path
 
 import pytest
-
-from handmade import NORMALIZATION_RULES, SEGMENTATION_RULES, DocMaker, statement
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
-from paths import SEED, corpus_texts, require
 
 from edition.pipeline import load_document
 from edition.tei import build
 from edition.tei.readings import diplomatic, regularized
+from tests.handmade import NORMALIZATION_RULES, SEGMENTATION_RULES, DocMaker, statement
+from tests.paths import SEED, corpus_texts, require
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from handmade import NORMALIZATION_RULES, SEGMENTATION_RULES, DocMaker, statement
 from lxml import etree
 
 from edition import __version__, model
@@ -11,6 +12,7 @@ from edition.errors import SegmentationError
 from edition.tei import build, serialize
 from edition.tei.readings import diplomatic, regularized
 from edition.validate import parse
+from tests.handmade import NORMALIZATION_RULES, SEGMENTATION_RULES, DocMaker, statement
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
@@ -20,8 +22,9 @@ def tei(document: model.Document, **kw: object) -> etree._ElementTree:
                  segmentation_rules=SEGMENTATION_RULES, **kw)  # type: ignore[arg-type]
 
 
-def xp(tree: etree._ElementTree | etree._Element, path: str) -> list:  # type: ignore[type-arg]
-    return tree.xpath(path, namespaces=NS)  # type: ignore[return-value]
+def xp(tree: etree._ElementTree | etree._Element, path: str) -> list[Any]:
+    found: list[Any] = tree.xpath(path, namespaces=NS)
+    return found
 
 
 def one(tree: etree._ElementTree | etree._Element, path: str) -> etree._Element:
@@ -76,6 +79,50 @@ def test_lines_of_a_block_are_joined_by_one_space() -> None:
     d = DocMaker()
     d.block("paragraph", "first line  ", "  second line")
     assert one(tei(d.document()), "//t:body//t:p").text == "first line second line"
+
+
+def test_bullet_marker_stays_in_the_source_reading() -> None:
+    d = DocMaker()
+    line = d.line("-  first point")
+    # The segmenter trims markers and spans: "-" and "first point".
+    d.add(model.Block("list-item", "first point", (model.Span(line.number, 3, 14),), "bullet-list",
+                      markers=(model.Span(line.number, 0, 1),)))
+    item = one(tei(d.document()), "//t:list[@type='bulleted']/t:item")
+    choice = item[0]
+    assert (one(choice, "t:orig").text, one(choice, "t:reg").text) == ("-  ", None)
+    assert choice.tail == "first point"
+    assert regularized(item) == "first point"
+    assert diplomatic(item) == "- first point"
+
+
+def test_separator_markers_between_names_on_one_line() -> None:
+    d = DocMaker()
+    n = d.line("Signers: Left Front, Red TV").number
+    d.add(model.Block("signatories-lead", "Signers:", (model.Span(n, 0, 8),), "signatories"))
+    d.add(model.Block("signatory", "Left Front", (model.Span(n, 9, 19),), "signatories",
+                      (model.Mark("orgName", 0, 10),), (model.Span(n, 19, 21),)))
+    d.add(model.Block("signatory", "Red TV", (model.Span(n, 21, 27),), "signatories",
+                      (model.Mark("orgName", 0, 6),)))
+    tree = tei(d.document())
+    items = xp(tree, "//t:list[@type='signatories']/t:item")
+    assert etree.tostring(items[0], with_tail=False).decode().endswith(
+        "<orgName>Left Front</orgName><choice><orig>, </orig><reg/></choice></item>")
+    lst = one(tree, "//t:list")
+    assert regularized(lst) == "Signers: Left Front Red TV"
+    assert diplomatic(lst) == "Signers: Left Front, Red TV"
+
+
+def test_marker_on_a_continuation_line_follows_the_line_break() -> None:
+    d = DocMaker()
+    a, b = d.line("first line"), d.line("> second line")
+    d.add(model.Block("paragraph", "first line second line",
+                      (model.Span(a.number, 0, 10), model.Span(b.number, 2, 13)), "paragraph",
+                      markers=(model.Span(b.number, 0, 1),)))
+    p = one(tei(d.document()), "//t:body//t:p")
+    assert p.text == "first line "
+    assert one(p, "t:choice/t:orig").text == "> "
+    assert regularized(p) == "first line second line"
+    assert diplomatic(p) == "first line > second line"
 
 
 def test_marks_become_date_place_org_and_person() -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from handmade import NORMALIZATION_RULES, SEGMENTATION_RULES, DocMaker, gallery, statement
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from paths import SEED, corpus_texts, require
 
 from edition import model
 from edition.errors import XmlInputError
@@ -19,6 +17,8 @@ from edition.tei import build, serialize
 from edition.tei.body import BUILDERS
 from edition.validate import Problem, TeiAllValidator, Validator, parse, parse_file
 from edition.validate.xmlsafe import make_parser
+from tests.handmade import NORMALIZATION_RULES, SEGMENTATION_RULES, DocMaker, gallery, statement
+from tests.paths import SEED, corpus_texts, require
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 REPO = Path(__file__).resolve().parents[1]

@@ -33,8 +33,9 @@ def normalize(source: Source, rules: Sequence[NormRule] = RULES) -> NormalizedTe
             interventions.append(Intervention("line-end", number, m.start() - pos + 1,
                                               m.group(0), "\n"))
         number, pos = number + 1, m.end()
-    if pos < len(text):
-        _add_line(lines, interventions, number, text[pos:], rules, layout)
+    # The stretch after the last line end is a line too, even when empty, so
+    # that the text keeps its final line end and normalizing is idempotent.
+    _add_line(lines, interventions, number, text[pos:], rules, layout)
     return NormalizedText(source, tuple(lines), tuple(interventions))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import py3langid
 
-_SAMPLE = 20_000
+_SAMPLE = 3_000
 
 
 def guess_language(text: str) -> str:

@@ -13,6 +13,7 @@ text; a choice is never split by a mark.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -207,7 +208,7 @@ def _split(atoms: list[_Atom], cuts: set[int]) -> list[_Atom]:
             out.append(atom)
             continue
         bounds = [atom.start, *inner, atom.end]
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in itertools.pairwise(bounds):
             out.append(_Atom(a, b, text=atom.text[a - atom.start:b - atom.start]))
     return out
 

@@ -32,13 +32,16 @@ class Validator:
         self._sch = isoschematron.Schematron(parse_file(folder / "edition.sch"), store_report=True)
 
     def check(self, tree: etree._ElementTree, path: str) -> list[Problem]:
-        """Every RELAX NG and Schematron problem of ``tree``, named ``path``.
+        """Every RELAX NG problem of ``tree``, then every Schematron problem
+        in file order; ``path`` names the file in them.
 
-        Lines come from the parsed file; a tree built in memory has none.
+        Lines come from the parsed file; a tree built in memory has none, so
+        check the serialized bytes (``check_bytes``) to report lines.
         """
         problems = rng_problems(self._rng, tree, path)
         self._sch.validate(tree)
-        problems.extend(_svrl_problems(self._sch.validation_report, tree, path))
+        found = _svrl_problems(self._sch.validation_report, tree, path)
+        problems.extend(sorted(found, key=lambda p: p.line or 0))  # in file order, not rule order
         return problems
 
     def check_bytes(self, data: bytes, path: str) -> list[Problem]:
@@ -84,8 +87,10 @@ def _line(tree: etree._ElementTree, location: str) -> int | None:
     if not isinstance(found, list) or not found:
         return None
     node = found[0]
-    if isinstance(node, etree._Element):
-        return node.sourceline
-    parent = getattr(node, "getparent", None)  # an attribute or text result
-    element = parent() if parent is not None else None
-    return element.sourceline if element is not None else None
+    if not isinstance(node, etree._Element):  # an attribute or text result
+        parent = getattr(node, "getparent", None)
+        node = parent() if parent is not None else None
+    if not isinstance(node, etree._Element):
+        return None
+    line: int | None = node.sourceline
+    return line
