@@ -97,7 +97,7 @@ def tei(file: Path, output: Path | None) -> None:
 
     document = load_document(file)
     where = output.parent if output else Path.cwd()
-    data, _ = tei_bytes(document, Validator(), schema_href(where))
+    data = tei_bytes(document, Validator(), schema_href(where), str(output or "-"))
     if output:
         write_atomic(output, data)
     else:

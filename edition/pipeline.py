@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from edition.errors import EditionError, InputError, ValidationError
 from edition.metadata import load_metadata
 from edition.model import Document
@@ -52,16 +50,21 @@ def schema_href(out_dir: Path) -> str:
     return rel.replace(os.sep, "/") + "/"
 
 
-def tei_bytes(document: Document, validator: Validator, href: str) -> tuple[bytes, etree._ElementTree]:
-    """The TEI of a document, refused if it breaks the project's schemas."""
-    tree = build_tei(document, schema_href=href)
-    data = serialize(tree)
-    problems = validator.check(tree, document.source.path)
+def tei_bytes(document: Document, validator: Validator, href: str,
+              shown_as: str = "") -> bytes:
+    """The TEI of a document, refused if it breaks the project's schemas.
+
+    The bytes to be written are what is validated, so problems carry the
+    line of the TEI file they would be found at (``shown_as``).
+    """
+    data = serialize(build_tei(document, schema_href=href))
+    name = shown_as or f"{document.source.name}.tei.xml"
+    problems = validator.check_bytes(data, name)
     if problems:
         raise ValidationError(f"the TEI made from this source is invalid: {problems[0]}",
                               path=document.source.path,
                               problems=tuple(str(p) for p in problems))
-    return data, tree
+    return data
 
 
 @dataclass(frozen=True)
@@ -75,8 +78,8 @@ class Built:
 def build_source(path: Path, out_dir: Path, validator: Validator) -> Built:
     """Run every stage for one source and write ``out_dir/NAME.tei.xml``."""
     document = load_document(path)
-    data, _tree = tei_bytes(document, validator, schema_href(out_dir))
     target = out_dir / f"{document.source.name}.tei.xml"
+    data = tei_bytes(document, validator, schema_href(out_dir), str(target))
     write_atomic(target, data)
     return Built(path, target)
 

@@ -107,7 +107,7 @@ def test_separator_markers_between_names_on_one_line() -> None:
     items = xp(tree, "//t:list[@type='signatories']/t:item")
     assert etree.tostring(items[0], with_tail=False).decode().endswith(
         "<orgName>Left Front</orgName><choice><orig>, </orig><reg/></choice></item>")
-    lst = one(tree, "//t:list")
+    lst = one(tree, "//t:body//t:list")
     assert regularized(lst) == "Signers: Left Front Red TV"
     assert diplomatic(lst) == "Signers: Left Front, Red TV"
 
