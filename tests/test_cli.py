@@ -125,3 +125,24 @@ def test_validate_refuses_external_entity(run, tmp_path) -> None:
     assert result.exit_code == 6
     assert "hostile.xml" in result.stderr
     assert "TOP-SECRET" not in result.stdout + result.stderr
+
+
+def test_sidecar_metadata_reaches_the_header(run, tmp_path) -> None:
+    src = tmp_path / "s.txt"
+    src.write_bytes(SEED.read_bytes())
+    (tmp_path / "s.json").write_text(json.dumps({
+        "title": "Two statements", "authors": [{"name": "Jane Roe", "type": "person"}],
+        "date": "2014-03-08", "language": "en", "licence": "CC BY 4.0"}), encoding="utf-8")
+    out = tmp_path / "s.tei.xml"
+    assert run("tei", src, "-o", out).exit_code == 0
+    from lxml import etree
+    tree = etree.parse(str(out))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert tree.xpath("string(//t:titleStmt/t:title)", namespaces=ns) == "Two statements"
+    assert tree.xpath("string(//t:titleStmt/t:author/t:persName)", namespaces=ns) == "Jane Roe"
+    assert tree.xpath("string(//t:licence)", namespaces=ns) == "CC BY 4.0"
+    (tmp_path / "s.json").write_text('{"date": "March 2014"}', encoding="utf-8")
+    result = run("tei", src, "-o", tmp_path / "t.tei.xml")
+    assert result.exit_code == 4
+    assert "s.json: $.date:" in result.stderr
+    assert not (tmp_path / "t.tei.xml").exists()
