@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from edition.model import Document, Metadata, NormalizedText
 from edition.segment.context import Rule
-from edition.segment.passes import PASSES, Pass
 from edition.segment.engine import type_blocks
 from edition.segment.language import guess_language
+from edition.segment.passes import PASSES, Pass
 from edition.segment.rules import RULES
 
 __all__ = ["PASSES", "RULES", "Pass", "Rule", "segment"]

@@ -19,8 +19,8 @@ class Context:
     lines: tuple[str, ...]
     """``lines[i]`` is source line ``i + 1``."""
     language: str
-    before: tuple[Block, ...] = ()
-    """Blocks already committed, in order."""
+    before: Sequence[Block] = ()
+    """Blocks already committed, in order (the engine's growing list)."""
 
     def blank(self, i: int) -> bool:
         return i >= len(self.lines) or not self.lines[i].strip()

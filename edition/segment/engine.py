@@ -14,7 +14,7 @@ def type_blocks(normalized: NormalizedText, rules: Sequence[Rule], language: str
     lines = tuple(line.text for line in normalized.lines)
     blocks: list[Block] = []
     # The context sees the growing list: rules only read it.
-    ctx = Context(lines, language, blocks)  # type: ignore[arg-type]
+    ctx = Context(lines, language, blocks)
     i = ctx.next_filled(0)
     while i < len(lines):
         for rule in rules:

@@ -51,9 +51,7 @@ def is_person_name(name: str) -> bool:
     for i, tok in enumerate(tokens):
         if _name_word(tok) or _INITIAL.match(tok):
             capitalized += 1
-        elif _SUFFIX.match(tok) and i > 0:
-            continue
-        elif tok.lower() in _PARTICLES and 0 < i < len(tokens) - 1:
+        elif _SUFFIX.match(tok) and i > 0 or tok.lower() in _PARTICLES and 0 < i < len(tokens) - 1:
             continue
         else:
             return False

@@ -31,7 +31,7 @@ def _name_mark(text: str) -> tuple[Mark, ...]:
 
 def is_credit_line(text: str) -> bool:
     m = _CREDIT_LINE.match(text.strip())
-    return bool(m) and words(m.group("name") or m.group("by")) <= 8
+    return m is not None and words(m.group("name") or m.group("by")) <= 8
 
 
 def photo_credit(ctx: Context, i: int) -> Match | None:

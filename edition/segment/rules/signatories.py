@@ -122,10 +122,7 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
         off = strip_bullet(line)
         body = line[off:].strip()
         markers = (ctx.span(j, 0, off),) if off else ()
-        if _is_label(line):
-            blocks.append(ctx.block("signatory-group", [ctx.span(j)], rule))
-            since_label = 0
-        elif _is_colonless_label(ctx, j, blocks):
+        if _is_label(line) or _is_colonless_label(ctx, j, blocks):
             blocks.append(ctx.block("signatory-group", [ctx.span(j)], rule))
             since_label = 0
         elif body.startswith("(") and not off and blocks and blocks[-1].type == "signatory":
