@@ -105,6 +105,31 @@ def tei(file: Path, output: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the EPUB.")
+def epub(file: Path, output: Path) -> None:
+    """Make an EPUB 3 from the TEI FILE (which may be hand-edited).
+
+    The zip is dated by SOURCE_DATE_EPOCH when set, else by the TEI's date,
+    so the same TEI gives the same bytes.
+    """
+    import os
+    import warnings
+
+    from edition.output import write_atomic
+    from edition.render import EpubMaker, RenderWarning
+    from edition.validate import parse_file
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RenderWarning)
+        data = EpubMaker().make(parse_file(file), os.environ.get("SOURCE_DATE_EPOCH"))
+    for warning in caught:
+        click.echo(f"warning: {file}: {warning.message}", err=True)
+    write_atomic(output, data)
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
     """Check TEI FILES against the project's RELAX NG and Schematron schemas.
@@ -139,7 +164,10 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build"), show_default=True, help="Folder for the outputs.")
 def build(sources: tuple[Path, ...], out_dir: Path) -> None:
-    """Run every stage for SOURCES (files or folders; seeds/ by default)."""
+    """Run every stage for SOURCES (files or folders; seeds/ by default).
+
+    Writes NAME.tei.xml and NAME.epub for each source.
+    """
     from edition.pipeline import build_all, find_sources
     from edition.validate import Validator
 

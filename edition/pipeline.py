@@ -1,4 +1,4 @@
-"""The stages chained: a source file to a validated TEI file.
+"""The stages chained: a source file to a validated TEI file and its EPUB.
 
 Only this module and the CLI touch the file system; each stage in between
 is a pure function of its input.
@@ -17,11 +17,12 @@ from edition.model import Document
 from edition.normalize import normalize
 from edition.output import write_atomic
 from edition.read import read_source
+from edition.render import EpubMaker
 from edition.resources import schemas_dir
 from edition.segment import segment
 from edition.tei import build as build_tei
 from edition.tei import serialize
-from edition.validate import Validator
+from edition.validate import Validator, parse
 
 SOURCE_SUFFIXES = (".txt",)
 
@@ -67,21 +68,35 @@ def tei_bytes(document: Document, validator: Validator, href: str,
     return data
 
 
+def epub_bytes(tei_data: bytes, shown_as: str, maker: EpubMaker,
+               source_date_epoch: str | None = None) -> bytes:
+    """The EPUB of a TEI file's bytes, made from the parsed TEI (as a
+    hand-edited file would be), dated by ``source_date_epoch`` when given."""
+    return maker.make(parse(tei_data, shown_as), source_date_epoch)
+
+
 @dataclass(frozen=True)
 class Built:
-    """One source built: where its TEI went."""
+    """One source built: where its TEI and EPUB went."""
 
     source: Path
     tei: Path
+    epub: Path
 
 
-def build_source(path: Path, out_dir: Path, validator: Validator) -> Built:
-    """Run every stage for one source and write ``out_dir/NAME.tei.xml``."""
+def build_source(path: Path, out_dir: Path, validator: Validator,
+                 maker: EpubMaker | None = None) -> Built:
+    """Run every stage for one source and write ``out_dir/NAME.tei.xml``
+    and ``out_dir/NAME.epub``."""
     document = load_document(path)
     target = out_dir / f"{document.source.name}.tei.xml"
     data = tei_bytes(document, validator, schema_href(out_dir), str(target))
+    book = out_dir / f"{document.source.name}.epub"
+    book_data = epub_bytes(data, str(target), maker or EpubMaker(),
+                           os.environ.get("SOURCE_DATE_EPOCH"))
     write_atomic(target, data)
-    return Built(path, target)
+    write_atomic(book, book_data)
+    return Built(path, target, book)
 
 
 def find_sources(paths: Iterable[Path]) -> list[Path]:
@@ -108,13 +123,15 @@ class Failure:
 
 
 def build_all(paths: Iterable[Path], out_dir: Path, validator: Validator,
-              on_done: Callable[[Path], None] | None = None) -> tuple[list[Built], list[Failure]]:
+              on_done: Callable[[Path], None] | None = None,
+              maker: EpubMaker | None = None) -> tuple[list[Built], list[Failure]]:
     """Build every source; one failing does not stop the others."""
+    maker = maker or EpubMaker()
     built: list[Built] = []
     failed: list[Failure] = []
     for path in paths:
         try:
-            built.append(build_source(path, out_dir, validator))
+            built.append(build_source(path, out_dir, validator, maker))
         except EditionError as err:
             failed.append(Failure(path, err))
         if on_done:

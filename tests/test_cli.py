@@ -99,7 +99,7 @@ def test_build_batch_goes_on_after_a_failure(run, tmp_path) -> None:
     out = tmp_path / "out"
     result = run("build", src, "-o", out)
     assert result.exit_code == 1
-    assert sorted(p.name for p in out.iterdir()) == ["a_good.tei.xml", "c_good.tei.xml"]
+    assert sorted(p.name for p in out.iterdir()) == ["a_good.epub", "a_good.tei.xml", "c_good.epub", "c_good.tei.xml"]
     assert "b_bad.txt" in result.stderr
     assert "built 2 of 3 source(s)" in result.stderr
 

@@ -1,0 +1,116 @@
+"""What a book says about itself, read from the teiHeader.
+
+The EPUB's package metadata and title page are made from these facts
+only, so a hand-edited header shows in the rendered book.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import cast
+
+from lxml import etree
+
+from edition.tei.maker import TEI_NS, XML_LANG
+from edition.tei.readings import regularized
+
+NS = {"t": TEI_NS}
+FALLBACK_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+"""The build date when neither SOURCE_DATE_EPOCH nor the TEI gives one."""
+UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://edition.invalid/epub")
+"""Fixed, so the same source always gives the same dc:identifier."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named creator or contributor; ``kind`` is the TEI element (orgName, persName, name)."""
+
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class BookInfo:
+    """The header facts the EPUB needs."""
+
+    title: str
+    lang: str
+    authors: tuple[Person, ...]
+    editors: tuple[Person, ...]
+    publisher: str
+    rights: str
+    date: str
+    source: str
+    source_publisher: str
+    identifier: str
+
+
+def elements(node: etree._Element | etree._ElementTree, path: str) -> list[etree._Element]:
+    """The elements ``path`` selects (TEI prefix ``t``), typed for mypy."""
+    return cast(list[etree._Element], node.xpath(path, namespaces=NS))
+
+
+def strings(node: etree._Element | etree._ElementTree, path: str) -> list[str]:
+    """The attribute values or texts ``path`` selects, as plain strings."""
+    return [str(v) for v in cast(list[object], node.xpath(path, namespaces=NS))]
+
+
+def _text(tree: etree._ElementTree, path: str) -> str:
+    found = elements(tree, path)
+    return regularized(found[0]) if found else ""
+
+
+def _people(tree: etree._ElementTree, path: str) -> tuple[Person, ...]:
+    people = []
+    for holder in elements(tree, path):
+        named = elements(holder, "t:orgName|t:persName|t:name")
+        kind = etree.QName(named[0]).localname if named else "name"
+        text = regularized(holder if not named else named[0])
+        if text:
+            people.append(Person(text, kind))
+    return tuple(people)
+
+
+def book_info(tree: etree._ElementTree) -> BookInfo:
+    """Read the header of ``tree`` (a TEI file as ``edition`` writes it)."""
+    header = "/t:TEI/t:teiHeader/t:fileDesc"
+    bibl = f"{header}/t:sourceDesc/t:bibl"
+    sha = _text(tree, f"{bibl}/t:idno[@type='sha256']")
+    title = _text(tree, f"{header}/t:titleStmt/t:title") or "Untitled"
+    seed = f"sha256:{sha}" if sha else f"title:{title}"
+    dates = strings(tree, f"{bibl}/t:date/@when|/t:TEI/t:teiHeader/t:profileDesc/t:creation/t:date/@when")
+    url = strings(tree, f"{bibl}/t:ref/@target")
+    filename = _text(tree, f"{bibl}/t:idno[@type='filename']")
+    licence = _text(tree, f"{header}/t:publicationStmt/t:availability/t:licence")
+    return BookInfo(
+        title=title,
+        lang=tree.getroot().get(XML_LANG) or "und",
+        authors=_people(tree, f"{header}/t:titleStmt/t:author"),
+        editors=_people(tree, f"{header}/t:titleStmt/t:respStmt[t:resp='editor']"),
+        publisher=_text(tree, f"{header}/t:publicationStmt/t:publisher") or "edition",
+        rights=licence,
+        date=dates[0] if dates else "",
+        source=url[0] if url else filename,
+        source_publisher=_text(tree, f"{bibl}/t:publisher"),
+        identifier=f"urn:uuid:{uuid.uuid5(UUID_NAMESPACE, seed)}",
+    )
+
+
+def build_time(info: BookInfo, source_date_epoch: str | None) -> datetime:
+    """The one timestamp the EPUB carries (zip entries, dcterms:modified).
+
+    ``SOURCE_DATE_EPOCH`` wins (reproducible-builds convention); else the
+    TEI's date, at midnight UTC; else a fixed date.  Never the clock.
+    """
+    if source_date_epoch and source_date_epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(source_date_epoch), tz=UTC)
+    if info.date:
+        parts = [int(p) for p in info.date.split("T")[0].split("-") if p.isdigit()]
+        parts += [1] * (3 - len(parts))
+        try:
+            return datetime(parts[0], parts[1], parts[2], tzinfo=UTC)
+        except ValueError:
+            pass
+    return FALLBACK_DATE

@@ -1,0 +1,161 @@
+"""An EPUB 3 made from a TEI tree with ebooklib.
+
+One XHTML document per body div (text and figure units) after a title
+page; a nav with the table of contents and landmarks, an NCX for older
+readers, package metadata and accessibility metadata from the teiHeader.
+ebooklib writes the container; ``package.reproducible_zip`` then fixes
+its order and timestamps so the same TEI gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+
+from ebooklib import epub
+from lxml import etree
+
+from edition.render.bookinfo import BookInfo, book_info, build_time, elements
+from edition.render.package import reproducible_zip
+from edition.render.xhtml import XHTML_NS, Stylesheet, xhtml_document
+from edition.tei.maker import XML_ID
+from edition.tei.readings import regularized
+
+CSS_PATH = Path(__file__).resolve().parent / "epub.css"
+CSS_NAME = "style/epub.css"
+MARC_ROLES = {"author": "aut", "editor": "edt"}
+
+
+def _h(name: str) -> str:
+    return f"{{{XHTML_NS}}}{name}"
+
+
+def unit_title(div: etree._Element, number: int) -> str:
+    """What the table of contents calls a unit: its title, else the start of its caption."""
+    head = elements(div, "t:head[1]")
+    if head:
+        return regularized(head[0])
+    caption = elements(div, ".//t:figure/t:p[1]")
+    text = regularized(caption[0]) if caption else ""
+    if not text:
+        return f"Figure {number}"
+    return f"Photo: {text[:57].rsplit(' ', 1)[0]}…" if len(text) > 60 else f"Photo: {text}"
+
+
+def title_page(info: BookInfo) -> etree._Element:
+    """The title page's section: title, issuing bodies, the source."""
+    section = etree.Element(_h("section"), {"class": "titlepage", "id": "titlepage"})
+    etree.SubElement(section, _h("h1")).text = info.title
+    if info.authors:
+        etree.SubElement(section, _h("p"), {"class": "bodies"}).text = "; ".join(
+            p.name for p in info.authors)
+    if info.editors:
+        etree.SubElement(section, _h("p"), {"class": "editors"}).text = "Edited by " + "; ".join(
+            p.name for p in info.editors)
+    source = ", ".join(x for x in (info.source_publisher, info.date) if x)
+    line = etree.SubElement(section, _h("p"), {"class": "source"})
+    line.text = f"Source: {info.source}" + (f" ({source})" if source else "")
+    etree.SubElement(section, _h("p"), {"class": "publisher"}).text = f"Published by {info.publisher}"
+    return section
+
+
+def accessibility_summary(units: int, figures: int, has_images: bool) -> str:
+    """A summary computed from what the book holds."""
+    parts = [(f"This publication has {units} section(s), each with a heading or a caption,"
+              " reachable from the table of contents.")]
+    if figures:
+        parts.append(f"It holds {figures} photo caption(s) and credit(s)"
+                     + (" without the photos themselves." if not has_images else "."))
+    parts.append("All content is text; the reader's font and size settings are respected.")
+    return " ".join(parts)
+
+
+class EpubMaker:
+    """Makes EPUBs; holds the compiled stylesheet, so make one and reuse it."""
+
+    def __init__(self, stylesheet: Stylesheet | None = None) -> None:
+        self.stylesheet = stylesheet or Stylesheet()
+
+    def make(self, tree: etree._ElementTree, source_date_epoch: str | None = None) -> bytes:
+        """The EPUB bytes for a parsed TEI ``tree``."""
+        info = book_info(tree)
+        when = build_time(info, source_date_epoch)
+        book = epub.EpubBook()
+        self._metadata(book, info, when)
+        css = epub.EpubItem(uid="css", file_name=CSS_NAME, media_type="text/css",
+                            content=CSS_PATH.read_bytes())
+        book.add_item(css)
+
+        title_item = epub.EpubItem(
+            uid="titlepage", file_name="titlepage.xhtml", media_type="application/xhtml+xml",
+            content=xhtml_document([title_page(info)], title=info.title, lang=info.lang,
+                                   css=CSS_NAME, body_type="frontmatter titlepage"))
+        book.add_item(title_item)
+
+        divs = elements(tree, "/t:TEI/t:text/t:body/t:div")
+        units: list[epub.EpubItem] = []
+        links: list[epub.Link] = []
+        figures = 0
+        for number, div in enumerate(divs, start=1):
+            unit_id = div.get(XML_ID) or f"unit{number}"
+            figures += len(elements(div, ".//t:figure"))
+            title = unit_title(div, figures or number)
+            section = self.stylesheet.unit(tree, unit_id, "epub")
+            item = epub.EpubItem(
+                uid=f"u-{unit_id}", file_name=f"{unit_id}.xhtml", media_type="application/xhtml+xml",
+                content=xhtml_document([section], title=title, lang=info.lang, css=CSS_NAME,
+                                       body_type="bodymatter"))
+            book.add_item(item)
+            units.append(item)
+            links.append(epub.Link(item.file_name, title, f"toc-{unit_id}"))
+
+        book.toc = [epub.Link("titlepage.xhtml", "Title page", "toc-titlepage"), *links]
+        nav = epub.EpubNav(title="Contents")
+        book.add_item(epub.EpubNcx())
+        book.add_item(nav)
+        book.spine = [title_item, nav, *units]
+        book.guide = [
+            {"href": "titlepage.xhtml", "title": "Title page", "type": "titlepage"},
+            {"href": "nav.xhtml#id", "title": "Contents", "type": "toc"},
+        ]
+        if units:
+            book.guide.append({"href": units[0].file_name, "title": "Start of text", "type": "bodymatter"})
+        self._accessibility(book, len(units), figures)
+
+        out = io.BytesIO()
+        epub.write_epub(out, book, {"mtime": when.replace(tzinfo=None), "epub2_guide": False,
+                                    "epub3_pages": False, "landmark_title": "Landmarks"})
+        return reproducible_zip(out.getvalue(), when)
+
+    @staticmethod
+    def _metadata(book: epub.EpubBook, info: BookInfo, when: datetime) -> None:
+        book.set_identifier(info.identifier)
+        book.set_title(info.title)
+        book.set_language(info.lang)
+        for number, person in enumerate(info.authors, start=1):
+            book.add_author(person.name, role="aut", uid=f"creator{number}")
+        for number, person in enumerate(info.editors, start=1):
+            book.add_metadata("DC", "contributor", person.name, {"id": f"contributor{number}"})
+            book.add_metadata(None, "meta", "edt", {"refines": f"#contributor{number}",
+                                                    "property": "role", "scheme": "marc:relators"})
+        book.add_metadata("DC", "publisher", info.publisher)
+        if info.date:
+            book.add_metadata("DC", "date", info.date)
+        if info.source:
+            book.add_metadata("DC", "source", info.source)
+        if info.rights:
+            book.add_metadata("DC", "rights", info.rights)
+
+    @staticmethod
+    def _accessibility(book: epub.EpubBook, units: int, figures: int) -> None:
+        def meta(prop: str, value: str) -> None:
+            book.add_metadata(None, "meta", value, {"property": prop})
+
+        meta("schema:accessMode", "textual")
+        meta("schema:accessModeSufficient", "textual")
+        meta("schema:accessibilityFeature", "structuralNavigation")
+        meta("schema:accessibilityFeature", "tableOfContents")
+        meta("schema:accessibilityFeature", "readingOrder")
+        meta("schema:accessibilityHazard", "none")
+        meta("schema:accessibilitySummary", accessibility_summary(units, figures, False))

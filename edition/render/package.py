@@ -1,0 +1,29 @@
+"""Rewrite an EPUB's zip so the same book always gives the same bytes.
+
+ebooklib stamps every entry with the clock; here every entry gets one
+fixed timestamp, ``mimetype`` comes first and stored (the OCF rule), and
+the other entries follow in name order.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+
+def reproducible_zip(data: bytes, when: datetime) -> bytes:
+    """The zip ``data`` with fixed order, timestamps and attributes."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = {name: source.read(name) for name in source.namelist()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        names = ["mimetype"] + sorted(n for n in entries if n != "mimetype")
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            target.writestr(info, entries[name], compresslevel=9)
+    return out.getvalue()

@@ -1,0 +1,70 @@
+"""TEI to XHTML through the project's one XSLT stylesheet.
+
+The mapping itself lives in ``xslt/tei2xhtml.xsl`` so that the EPUB and
+the print HTML share it and an editor can adapt it without Python; this
+module compiles it once per ``Stylesheet`` and wraps its fragments in
+whole XHTML documents.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from lxml import etree
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XSL_PATH = Path(__file__).resolve().parent / "xslt" / "tei2xhtml.xsl"
+
+
+class RenderWarning(UserWarning):
+    """Something in the TEI was rendered as plain text (an unknown element)."""
+
+
+class Stylesheet:
+    """The compiled TEI-to-XHTML stylesheet; make one and reuse it, since
+    compiling is the costly part."""
+
+    def __init__(self, path: Path = XSL_PATH) -> None:
+        self._xslt = etree.XSLT(etree.parse(str(path)))
+
+    def unit(self, tree: etree._ElementTree, unit_id: str, target: str = "epub") -> etree._Element:
+        """The XHTML ``section`` of the body div ``unit_id``.
+
+        Unknown elements are reported as ``RenderWarning`` (the stylesheet's
+        ``xsl:message``), so a hand-edited TEI never loses text silently.
+        """
+        result = self._xslt(tree, target=etree.XSLT.strparam(target),
+                            unit=etree.XSLT.strparam(unit_id))
+        for entry in self._xslt.error_log:  # type: ignore[attr-defined]
+            message = entry.message.strip()
+            if message.startswith("unknown-element"):
+                name = message.split()[-1]
+                warnings.warn(f"{unit_id}: TEI element <{name}> has no rendering; "
+                              "rendered as its text", RenderWarning, stacklevel=2)
+        root = result.getroot()
+        if root is None:
+            raise KeyError(unit_id)
+        return root
+
+
+def xhtml_document(body: list[etree._Element], *, title: str, lang: str, css: str,
+                   body_type: str = "") -> bytes:
+    """A complete XHTML5 document for an EPUB: ``lang`` and ``xml:lang`` on
+    the root, a title, the stylesheet link, and ``body`` as its content."""
+    html = etree.Element(f"{{{XHTML_NS}}}html", nsmap={None: XHTML_NS, "epub": EPUB_NS})  # type: ignore[dict-item]
+    html.set("lang", lang)
+    html.set(XML_LANG, lang)
+    head = etree.SubElement(html, f"{{{XHTML_NS}}}head")
+    etree.SubElement(head, f"{{{XHTML_NS}}}meta", charset="utf-8")
+    etree.SubElement(head, f"{{{XHTML_NS}}}title").text = title
+    etree.SubElement(head, f"{{{XHTML_NS}}}link", rel="stylesheet", type="text/css", href=css)
+    body_el = etree.SubElement(html, f"{{{XHTML_NS}}}body")
+    if body_type:
+        body_el.set(f"{{{EPUB_NS}}}type", body_type)
+    for element in body:
+        body_el.append(element)
+    data: bytes = etree.tostring(html, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
+    return data + b"\n"

