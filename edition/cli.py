@@ -191,5 +191,24 @@ def build(sources: tuple[Path, ...], out_dir: Path) -> None:
         sys.exit(failed[0].error.exit_code if len(paths) == 1 else 1)
 
 
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def check(folder: Path) -> None:
+    """Run EPUBCheck and the TEI schemas over what was built in FOLDER."""
+    from edition.check import check_build
+    from edition.validate import Validator
+
+    results = check_build(folder, Validator())
+    for result in results:
+        status = "PASS" if result.ok else "FAIL"
+        click.echo(f"{status}  {result.path}  [{result.tool}] {result.summary}")
+        for line in result.details:
+            click.echo(f"      {line}")
+    failed = sum(not r.ok for r in results)
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    if failed:
+        sys.exit(1)
+
+
 def main() -> None:
     cli(prog_name="edition")

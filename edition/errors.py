@@ -70,3 +70,9 @@ class OutputError(EditionError):
     """An output file cannot be written."""
 
     exit_code = 8
+
+
+class ToolError(EditionError):
+    """An external checker (EPUBCheck, which needs Java) cannot be run."""
+
+    exit_code = 9

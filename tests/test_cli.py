@@ -146,3 +146,18 @@ def test_sidecar_metadata_reaches_the_header(run, tmp_path) -> None:
     assert result.exit_code == 4
     assert "s.json: $.date:" in result.stderr
     assert not (tmp_path / "t.tei.xml").exists()
+
+
+def test_check_reports_on_a_build_folder(run, tmp_path) -> None:
+    from tests.paths import REPO
+    result = run("check", REPO / "build")
+    assert result.exit_code == 0, result.output
+    assert "PASS" in result.stdout and "[EPUBCheck 5." in result.stdout
+    assert "0 fatal, 0 error, 0 warning" in result.stdout
+    bad = tmp_path / "b"
+    bad.mkdir()
+    (bad / "x.epub").write_bytes(b"not a zip")
+    (bad / "x.tei.xml").write_bytes(b"<TEI>")
+    result = run("check", bad)
+    assert result.exit_code == 1
+    assert "FAIL" in result.stdout and "PKG-" in result.stdout
