@@ -123,6 +123,40 @@ def test_seed_package_metadata(built) -> None:
     assert values("//dc:identifier/text()") != [], "identifier present"
 
 
+def cover_png(book: bytes) -> tuple[str, bytes]:
+    """The id and bytes of the book's one cover-image manifest item."""
+    opf = member(book, "content.opf")
+    items = [i for i in opf.xpath("//opf:manifest/opf:item", namespaces=H)
+             if "cover-image" in (i.get("properties") or "").split()]
+    assert len(items) == 1
+    assert items[0].get("media-type") == "image/png"
+    with zipfile.ZipFile(io.BytesIO(book)) as z:
+        return items[0].get("id"), z.read(f"EPUB/{items[0].get('href')}")
+
+
+def test_cover_is_declared(built) -> None:
+    """One generated PNG cover, 1600x2400, declared for EPUB 3 and EPUB 2 readers, not in the spine."""
+    from PIL import Image
+
+    for _tei, book in built.values():
+        cover_id, data = cover_png(book)
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+        with Image.open(io.BytesIO(data)) as image:
+            assert image.format == "PNG" and image.size == (1600, 2400)
+        opf = member(book, "content.opf")
+        assert opf.xpath("//opf:metadata/opf:meta[@name='cover']/@content", namespaces=H) == [cover_id]
+        assert cover_id not in opf.xpath("//opf:spine/opf:itemref/@idref", namespaces=H)
+
+
+def test_cover_is_reproducible(built, maker) -> None:
+    from edition.render.cover import make_cover
+
+    tei, book = built[SEED.stem]
+    assert cover_png(epub_bytes(tei, "seed", EpubMaker()))[1] == cover_png(book)[1]
+    assert make_cover("A title", ["A body", "Another"]) == make_cover("A title", ["A body", "Another"])
+    assert make_cover("A title", ["A body"]) != make_cover("Another title", ["A body"])
+
+
 @pytest.mark.parametrize("stem", [SEED.stem, *(p.stem for p in corpus_texts())])
 def test_xhtml_text_is_the_regularized_tei(built, stem: str) -> None:
     tei, book = built[stem]

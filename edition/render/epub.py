@@ -17,6 +17,7 @@ from ebooklib import epub
 from lxml import etree
 
 from edition.render.bookinfo import BookInfo, book_info, build_time, elements
+from edition.render.cover import make_cover
 from edition.render.package import reproducible_zip
 from edition.render.xhtml import XHTML_NS, Stylesheet, xhtml_document
 from edition.tei.maker import XML_ID
@@ -25,6 +26,7 @@ from edition.tei.readings import regularized
 CSS_PATH = Path(__file__).resolve().parent / "epub.css"
 CSS_NAME = "style/epub.css"
 MARC_ROLES = {"author": "aut", "editor": "edt"}
+COVER_NAME = "images/cover.png"
 
 
 def _h(name: str) -> str:
@@ -86,6 +88,11 @@ class EpubMaker:
         css = epub.EpubItem(uid="css", file_name=CSS_NAME, media_type="text/css",
                             content=CSS_PATH.read_bytes())
         book.add_item(css)
+        # The cover image only (manifest item with properties="cover-image" and,
+        # for EPUB 2 readers, <meta name="cover">); no cover page, since ebooklib
+        # puts one in the spine as linear="no", which EPUBCheck 5 rejects (OPF-096).
+        book.set_cover(COVER_NAME, make_cover(info.title, [p.name for p in info.authors]),
+                       create_page=False)
 
         title_item = epub.EpubItem(
             uid="titlepage", file_name="titlepage.xhtml", media_type="application/xhtml+xml",

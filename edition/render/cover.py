@@ -1,0 +1,112 @@
+"""A generated typographic cover: the title and the issuing bodies, as a PNG.
+
+The picture is made from the text alone (no timestamps, no PNG text
+chunks), with a font found from a fixed list, so the same title on the
+same machine always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
+             Path("/usr/share/fonts/TTF"))
+"""Where distributions put DejaVu; searched in this order."""
+TITLE_FONTS = ("DejaVuSerif-Bold.ttf", "DejaVuSans-Bold.ttf")
+BODY_FONTS = ("DejaVuSerif.ttf", "DejaVuSans.ttf")
+PAPER = (246, 241, 231)
+INK = (34, 34, 40)
+ACCENT = (150, 40, 35)
+
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+
+
+def _font(names: tuple[str, ...], size: int) -> Font:
+    """The first of ``names`` found in ``FONT_DIRS``, else Pillow's built-in font."""
+    for name in names:
+        for folder in FONT_DIRS:
+            path = folder / name
+            if path.is_file():
+                return ImageFont.truetype(str(path), size)
+    return ImageFont.load_default(size=size)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` (a longer word stands alone)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if not line or draw.textlength(candidate, font=font) <= width:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, names: tuple[str, ...], size: int, width: int,
+         max_lines: int) -> tuple[Font, list[str]]:
+    """The largest font up to ``size`` at which ``text`` fits ``width`` in ``max_lines`` lines."""
+    while True:
+        font = _font(names, size)
+        lines = _wrap(draw, text, font, width)
+        widest = max((draw.textlength(line, font=font) for line in lines), default=0)
+        if (len(lines) <= max_lines and widest <= width) or size <= 24:
+            return font, lines
+        size = int(size * 0.9)
+
+
+def _block(draw: ImageDraw.ImageDraw, lines: list[str], font: Font, top: float, centre: float,
+           leading: float, fill: tuple[int, int, int]) -> float:
+    """Draw ``lines`` centred on ``centre`` from ``top``; the y below the last line."""
+    size = getattr(font, "size", 10)
+    for line in lines:
+        draw.text((centre, top), line, font=font, fill=fill, anchor="ma")
+        top += size * leading
+    return top
+
+
+def make_cover(title: str, bodies: list[str], width: int = 1600, height: int = 2400) -> bytes:
+    """A PNG cover: ``title`` in large type, a thin rule, the issuing ``bodies`` below."""
+    image = Image.new("RGB", (width, height), PAPER)
+    draw = ImageDraw.Draw(image)
+    margin = width // 9
+    text_width = width - 2 * margin
+    centre = width / 2
+
+    # A frame, inset from the edge, holds the page together.
+    inset = width // 28
+    draw.rectangle((inset, inset, width - inset, height - inset), outline=INK, width=max(2, width // 400))
+
+    title_font, title_lines = _fit(draw, title.strip() or "Untitled", TITLE_FONTS, width // 11, text_width, 7)
+    body_text = [b.strip() for b in bodies if b.strip()]
+    body_font = _font(BODY_FONTS, width // 24)
+    body_lines = [line for body in body_text for line in _wrap(draw, body, body_font, text_width)]
+    if len(body_lines) > 8:  # many signatories: smaller type, then cut with an ellipsis
+        body_font = _font(BODY_FONTS, width // 32)
+        body_lines = [line for body in body_text for line in _wrap(draw, body, body_font, text_width)]
+        if len(body_lines) > 12:
+            body_lines = body_lines[:11] + ["…"]
+
+    title_size = getattr(title_font, "size", 10)
+    body_size = getattr(body_font, "size", 10)
+    title_height = title_size * (1.22 * len(title_lines) - 0.22)
+    rule_gap, body_gap = height * 0.035, height * 0.045
+    body_height = body_size * (1.35 * len(body_lines) - 0.35) + body_gap if body_lines else 0.0
+    # The whole block sits a little above the optical middle of the page.
+    top = max(height * 0.12, (height - (title_height + rule_gap + body_height)) * 0.42)
+    bottom = _block(draw, title_lines, title_font, top, centre, 1.22, INK)
+    rule_y = bottom - title_size * 0.22 + rule_gap
+    draw.line((centre - width * 0.12, rule_y, centre + width * 0.12, rule_y), fill=ACCENT,
+              width=max(2, width // 320))
+    _block(draw, body_lines, body_font, rule_y + body_gap, centre, 1.35, INK)
+
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=False)
+    return out.getvalue()
