@@ -108,22 +108,30 @@ def tei(file: Path, output: Path | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the EPUB.")
-def epub(file: Path, output: Path) -> None:
+@click.option("--no-validate", is_flag=True, help="Render even if FILE breaks the schemas.")
+def epub(file: Path, output: Path, no_validate: bool) -> None:
     """Make an EPUB 3 from the TEI FILE (which may be hand-edited).
 
-    The zip is dated by SOURCE_DATE_EPOCH when set, else by the TEI's date,
-    so the same TEI gives the same bytes.
+    FILE is checked against the project's schemas first.  The zip is dated by
+    SOURCE_DATE_EPOCH when set, else by the TEI's date, so the same TEI gives
+    the same bytes.
     """
     import os
     import warnings
 
     from edition.output import write_atomic
     from edition.render import EpubMaker, RenderWarning
-    from edition.validate import parse_file
+    from edition.errors import ValidationError
+    from edition.validate import Validator, parse_file
 
+    tree = parse_file(file)
+    problems = [] if no_validate else Validator().check(tree, str(file))
+    if problems:
+        raise ValidationError(f"not valid against the project's schemas: {problems[0]}"
+                              f" ({len(problems)} problem(s); see `edition validate`)")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RenderWarning)
-        data = EpubMaker().make(parse_file(file), os.environ.get("SOURCE_DATE_EPOCH"))
+        data = EpubMaker().make(tree, os.environ.get("SOURCE_DATE_EPOCH"))
     for warning in caught:
         click.echo(f"warning: {file}: {warning.message}", err=True)
     write_atomic(output, data)

@@ -161,3 +161,11 @@ def test_check_reports_on_a_build_folder(run, tmp_path) -> None:
     result = run("check", bad)
     assert result.exit_code == 1
     assert "FAIL" in result.stdout and "PKG-" in result.stdout
+
+
+def test_epub_refuses_invalid_tei(run, tmp_path) -> None:
+    bad = write(tmp_path, "nottei.xml", b"<a/>\n")
+    result = run("epub", bad, "-o", tmp_path / "x.epub")
+    assert result.exit_code == 7
+    assert f"{bad}:1:" in result.stderr
+    assert not (tmp_path / "x.epub").exists()
