@@ -119,9 +119,9 @@ def epub(file: Path, output: Path, no_validate: bool) -> None:
     import os
     import warnings
 
+    from edition.errors import ValidationError
     from edition.output import write_atomic
     from edition.render import EpubMaker, RenderWarning
-    from edition.errors import ValidationError
     from edition.validate import Validator, parse_file
 
     tree = parse_file(file)

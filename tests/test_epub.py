@@ -120,7 +120,20 @@ def test_seed_package_metadata(built) -> None:
     assert spine == ["titlepage", "nav", "u-text1", "u-figure1", "u-text2"]
     nav = member(book, "nav.xhtml")
     assert nav.xpath("//h:nav/@epub:type", namespaces=H) == ["toc", "landmarks"]
-    assert values("//dc:identifier/text()") != [], "identifier present"
+    assert nav.xpath("//h:link[@rel='stylesheet']/@href", namespaces=H) == ["style/epub.css"]
+    assert values("//opf:meta[@property='dcterms:conformsTo']/text()") == [
+        "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
+    assert values("//dc:publisher/text()") == ["edition"]
+
+
+def test_title_page_names_the_issuing_bodies(built) -> None:
+    """The header's authors when known; else the signatories, the first eight then a count."""
+    page = member(built[SEED.stem][1], "titlepage.xhtml")
+    bodies = page.xpath("string(//h:p[@class='bodies'])", namespaces=H)
+    assert bodies.startswith("Signed by Interregional Association of Communists; Moscow City Communist union;")
+    assert bodies.endswith(" and 12 others")
+    assert page.xpath("//h:p[@class='source']", namespaces=H)
+    assert not page.xpath("//h:p[@class='publisher']", namespaces=H), "the default publisher is not shown"
 
 
 def cover_png(book: bytes) -> tuple[str, bytes]:

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from edition.diff import intervention_diff
-from edition.normalize import RULES, normalize
 from edition.model import Source
+from edition.normalize import RULES, normalize
 from edition.read import decode_source
 from tests.paths import SEED, corpus_texts
 

@@ -13,6 +13,7 @@ from typing import cast
 
 from lxml import etree
 
+from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import TEI_NS, XML_LANG
 from edition.tei.readings import regularized
 
@@ -38,6 +39,8 @@ class BookInfo:
     title: str
     lang: str
     authors: tuple[Person, ...]
+    signatories: tuple[Person, ...]
+    """Who signed the texts, in order: the issuing bodies when the header names no author."""
     editors: tuple[Person, ...]
     publisher: str
     rights: str
@@ -73,6 +76,29 @@ def _people(tree: etree._ElementTree, path: str) -> tuple[Person, ...]:
     return tuple(people)
 
 
+def _signatories(tree: etree._ElementTree) -> tuple[Person, ...]:
+    people = _people(tree, "/t:TEI/t:text/t:body//t:list[@type='signatories']/t:item")
+    return tuple(dict.fromkeys(people))
+
+
+def name_summary(people: tuple[Person, ...], shown: int) -> list[str]:
+    """The first ``shown`` names, then "and N others" for the rest."""
+    names = [p.name for p in people]
+    if len(names) <= shown + 1:
+        return names
+    return [*names[:shown], f"and {len(names) - shown} others"]
+
+
+def name_list(people: tuple[Person, ...], shown: int) -> str:
+    """The names as a phrase: "A; B and C", or "A; B and 12 others" (semicolons,
+    since the names of organizations often hold commas)."""
+    names = name_summary(people, shown)
+    if len(names) <= 1:
+        return "".join(names)
+    last = names[-1].removeprefix("and ")
+    return f"{'; '.join(names[:-1])} and {last}"
+
+
 def book_info(tree: etree._ElementTree) -> BookInfo:
     """Read the header of ``tree`` (a TEI file as ``edition`` writes it)."""
     header = "/t:TEI/t:teiHeader/t:fileDesc"
@@ -88,8 +114,9 @@ def book_info(tree: etree._ElementTree) -> BookInfo:
         title=title,
         lang=tree.getroot().get(XML_LANG) or "und",
         authors=_people(tree, f"{header}/t:titleStmt/t:author"),
+        signatories=_signatories(tree),
         editors=_people(tree, f"{header}/t:titleStmt/t:respStmt[t:resp='editor']"),
-        publisher=_text(tree, f"{header}/t:publicationStmt/t:publisher") or "edition",
+        publisher=_text(tree, f"{header}/t:publicationStmt/t:publisher") or DEFAULT_PUBLISHER,
         rights=licence,
         date=dates[0] if dates else "",
         source=url[0] if url else filename,

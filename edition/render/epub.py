@@ -16,10 +16,13 @@ from pathlib import Path
 from ebooklib import epub
 from lxml import etree
 
-from edition.render.bookinfo import BookInfo, book_info, build_time, elements
+from edition.render import a11y
+from edition.render.a11y import Page
+from edition.render.bookinfo import BookInfo, book_info, build_time, elements, name_list, name_summary
 from edition.render.cover import make_cover
 from edition.render.package import reproducible_zip
 from edition.render.xhtml import XHTML_NS, Stylesheet, xhtml_document
+from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import XML_ID
 from edition.tei.readings import regularized
 
@@ -45,6 +48,11 @@ def unit_title(div: etree._Element, number: int) -> str:
     return f"Photo: {text[:57].rsplit(' ', 1)[0]}…" if len(text) > 60 else f"Photo: {text}"
 
 
+def cover_names(info: BookInfo) -> list[str]:
+    """The issuing bodies the cover shows: the header's authors, else the first signatories."""
+    return [p.name for p in info.authors] or name_summary(info.signatories, 4)
+
+
 def title_page(info: BookInfo) -> etree._Element:
     """The title page's section: title, issuing bodies, the source."""
     section = etree.Element(_h("section"), {"class": "titlepage", "id": "titlepage"})
@@ -52,25 +60,18 @@ def title_page(info: BookInfo) -> etree._Element:
     if info.authors:
         etree.SubElement(section, _h("p"), {"class": "bodies"}).text = "; ".join(
             p.name for p in info.authors)
+    elif info.signatories:
+        etree.SubElement(section, _h("p"), {"class": "bodies"}).text = (
+            f"Signed by {name_list(info.signatories, 8)}")
     if info.editors:
         etree.SubElement(section, _h("p"), {"class": "editors"}).text = "Edited by " + "; ".join(
             p.name for p in info.editors)
     source = ", ".join(x for x in (info.source_publisher, info.date) if x)
     line = etree.SubElement(section, _h("p"), {"class": "source"})
     line.text = f"Source: {info.source}" + (f" ({source})" if source else "")
-    etree.SubElement(section, _h("p"), {"class": "publisher"}).text = f"Published by {info.publisher}"
+    if info.publisher != DEFAULT_PUBLISHER:
+        etree.SubElement(section, _h("p"), {"class": "publisher"}).text = info.publisher
     return section
-
-
-def accessibility_summary(units: int, figures: int, has_images: bool) -> str:
-    """A summary computed from what the book holds."""
-    parts = [(f"This publication has {units} section(s), each with a heading or a caption,"
-              " reachable from the table of contents.")]
-    if figures:
-        parts.append(f"It holds {figures} photo caption(s) and credit(s)"
-                     + (" without the photos themselves." if not has_images else "."))
-    parts.append("All content is text; the reader's font and size settings are respected.")
-    return " ".join(parts)
 
 
 class EpubMaker:
@@ -91,7 +92,7 @@ class EpubMaker:
         # The cover image only (manifest item with properties="cover-image" and,
         # for EPUB 2 readers, <meta name="cover">); no cover page, since ebooklib
         # puts one in the spine as linear="no", which EPUBCheck 5 rejects (OPF-096).
-        book.set_cover(COVER_NAME, make_cover(info.title, [p.name for p in info.authors]),
+        book.set_cover(COVER_NAME, make_cover(info.title, cover_names(info)),
                        create_page=False)
 
         title_item = epub.EpubItem(
@@ -99,11 +100,13 @@ class EpubMaker:
             content=xhtml_document([title_page(info)], title=info.title, lang=info.lang,
                                    css=CSS_NAME, body_type="frontmatter titlepage"))
         book.add_item(title_item)
+        pages = [Page.parse(title_item.file_name, title_item.content)]
 
         divs = elements(tree, "/t:TEI/t:text/t:body/t:div")
         units: list[epub.EpubItem] = []
         links: list[epub.Link] = []
         figures = 0
+        unit_pages: list[Page] = []
         for number, div in enumerate(divs, start=1):
             unit_id = div.get(XML_ID) or f"unit{number}"
             figures += len(elements(div, ".//t:figure"))
@@ -115,10 +118,12 @@ class EpubMaker:
                                        body_type="bodymatter"))
             book.add_item(item)
             units.append(item)
+            unit_pages.append(Page.parse(item.file_name, item.content))
             links.append(epub.Link(item.file_name, title, f"toc-{unit_id}"))
 
         book.toc = [epub.Link("titlepage.xhtml", "Title page", "toc-titlepage"), *links]
         nav = epub.EpubNav(title="Contents")
+        nav.add_link(href=CSS_NAME, rel="stylesheet", type="text/css")
         book.add_item(epub.EpubNcx())
         book.add_item(nav)
         book.spine = [title_item, nav, *units]
@@ -128,7 +133,10 @@ class EpubMaker:
         ]
         if units:
             book.guide.append({"href": units[0].file_name, "title": "Start of text", "type": "bodymatter"})
-        self._accessibility(book, len(units), figures)
+        pages += unit_pages
+        for prop, value in a11y.metadata(a11y.Content.of(pages, unit_pages), a11y.failures(pages),
+                                         info.publisher):
+            book.add_metadata(None, "meta", value, {"property": prop})
 
         out = io.BytesIO()
         epub.write_epub(out, book, {"mtime": when.replace(tzinfo=None), "epub2_guide": False,
@@ -153,16 +161,3 @@ class EpubMaker:
             book.add_metadata("DC", "source", info.source)
         if info.rights:
             book.add_metadata("DC", "rights", info.rights)
-
-    @staticmethod
-    def _accessibility(book: epub.EpubBook, units: int, figures: int) -> None:
-        def meta(prop: str, value: str) -> None:
-            book.add_metadata(None, "meta", value, {"property": prop})
-
-        meta("schema:accessMode", "textual")
-        meta("schema:accessModeSufficient", "textual")
-        meta("schema:accessibilityFeature", "structuralNavigation")
-        meta("schema:accessibilityFeature", "tableOfContents")
-        meta("schema:accessibilityFeature", "readingOrder")
-        meta("schema:accessibilityHazard", "none")
-        meta("schema:accessibilitySummary", accessibility_summary(units, figures, False))

@@ -40,6 +40,9 @@ class SegmentationRule(Protocol):
     @property
     def description(self) -> str: ...
 
+DEFAULT_PUBLISHER = "edition"
+"""The publisher named when the metadata names none: the pipeline that made the file."""
+
 
 def build_header(document: Document, normalization_rules: Sequence[NormalizationRule],
                  segmentation_rules: Sequence[SegmentationRule], version: str) -> etree._Element:
@@ -88,7 +91,7 @@ def _publication_stmt(document: Document) -> etree._Element:
     meta = document.metadata
     availability = (E.licence(meta.licence) if meta.licence
                     else E.p("Licence not stated in the source."))
-    return E.publicationStmt(E.publisher(meta.publisher or "edition"), E.availability(availability))
+    return E.publicationStmt(E.publisher(meta.publisher or DEFAULT_PUBLISHER), E.availability(availability))
 
 
 def _bibl(document: Document, title: str) -> etree._Element:

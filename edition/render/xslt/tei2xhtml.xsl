@@ -68,12 +68,18 @@
     </section>
   </xsl:template>
 
-  <!-- headings: the unit's title is h1, a subheading h2 -->
+  <!-- headings: the unit's title is h1, a subheading h2; a heading above the
+       title is its kicker, a line of the title block rather than a section -->
   <xsl:template match="tei:div/tei:head[not(@type = 'sub')]">
     <h1 class="title"><xsl:call-template name="attrs"/><xsl:apply-templates/></h1>
   </xsl:template>
   <xsl:template match="tei:div/tei:head[@type = 'sub'] | tei:ab[@type = 'heading']">
     <h2 class="heading"><xsl:call-template name="attrs"/><xsl:apply-templates/></h2>
+  </xsl:template>
+
+  <xsl:template match="tei:div/tei:head[@type = 'sub'][following-sibling::tei:head[not(@type = 'sub')]]"
+                priority="2">
+    <p class="kicker"><xsl:call-template name="attrs"/><xsl:apply-templates/></p>
   </xsl:template>
 
   <xsl:template match="tei:p">
