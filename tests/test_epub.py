@@ -30,12 +30,40 @@ def maker() -> EpubMaker:
     return EpubMaker()
 
 
+NAMES = "\n".join(f"{first} {last}" for first in ("Anna", "Boris", "Chen", "Dolores", "Emeka")
+                   for last in ("Ivanova", "Petrov", "Wei", "Ibárruri", "Okafor", "Silva", "Novak"))
+ODD = {
+    "odd-markup": (("Notes on <script>alert(1)</script> & ]]> entities\n\n"
+                   "A paragraph with &amp; and <b>tags</b> that are text, \"straight quotes\" and "
+                   "a CDATA end ]]> in the middle of it, long enough to be read as a paragraph.\n"), None),
+    "odd-rtl": (("بيان من أجل السلام\n\nنحن الموقعين أدناه ندعو إلى وقف الحرب فوراً وإلى حماية المدنيين "
+                "في كل مكان، ونطالب الحكومات بتحمل مسؤولياتها.\n\nЗаявление на русском языке: "
+                "мы требуем мира.\n"), None),
+    "odd-one-line": ("Solidarity!\n", None),
+    "odd-signatories": ((f"Open letter on the archives\n\nWe ask that the archive stay open to every "
+                        f"reader, as it has been for a century, and that its catalogue stay free.\n\n"
+                        f"Signed:\n{NAMES}\n"),
+                        ('{"authors": [{"name": "Archive Readers Union", "type": "organization"}], '
+                        '"editors": ["Maria Editor"], "licence": "CC BY 4.0", "publisher": "Example Press", '
+                        '"url": "https://example.org/letter", "date": "2020-05"}')),
+}
+"""Texts the tests make up to reach the corners: markup-like text, right-to-left
+and Cyrillic script, a single line, a long signatory list with full metadata."""
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, validator, maker) -> dict[str, tuple[bytes, bytes]]:
-    """TEI and EPUB bytes for the seed and every corpus text."""
+    """TEI and EPUB bytes for the seed, every corpus text and the odd texts."""
     out = tmp_path_factory.mktemp("epubs")
+    sources = tmp_path_factory.mktemp("odd")
+    odd = []
+    for stem, (text, sidecar) in ODD.items():
+        (sources / f"{stem}.txt").write_text(text, encoding="utf-8")
+        if sidecar:
+            (sources / f"{stem}.json").write_text(sidecar, encoding="utf-8")
+        odd.append(sources / f"{stem}.txt")
     books = {}
-    for path in [SEED, *corpus_texts()]:
+    for path in [SEED, *corpus_texts(), *odd]:
         document = load_document(path)
         tei = tei_bytes(document, validator, schema_href(out))
         book = epub_bytes(tei, f"{path.stem}.tei.xml", maker)
@@ -161,6 +189,42 @@ def test_cover_is_declared(built) -> None:
         assert cover_id not in opf.xpath("//opf:spine/opf:itemref/@idref", namespaces=H)
 
 
+def test_metadata_from_the_sidecar_reaches_the_package(built) -> None:
+    """Creators and contributors with MARC roles, rights, publisher, source URL."""
+    opf = member(built["odd-signatories"][1], "content.opf")
+
+    def values(path: str) -> list[str]:
+        return [str(v) for v in opf.xpath(path, namespaces=H)]
+
+    assert values("//dc:creator/text()") == ["Archive Readers Union"]
+    creator = values("//dc:creator/@id")[0]
+    assert values(f"//opf:meta[@refines='#{creator}'][@property='role']/text()") == ["aut"]
+    assert values("//dc:contributor/text()") == ["Maria Editor"]
+    contributor = values("//dc:contributor/@id")[0]
+    assert values(f"//opf:meta[@refines='#{contributor}'][@property='role']/text()") == ["edt"]
+    assert values("//dc:rights/text()") == ["CC BY 4.0"]
+    assert values("//dc:publisher/text()") == ["Example Press"]
+    assert values("//dc:source/text()") == ["https://example.org/letter"]
+    assert values("//dc:date/text()") == ["2020-05"]
+    seed = member(built[SEED.stem][1], "content.opf")
+    assert seed.xpath("//dc:rights", namespaces=H) == [], "no licence known, no dc:rights"
+    page = member(built["odd-signatories"][1], "titlepage.xhtml")
+    assert page.xpath("string(//h:p[@class='bodies'])", namespaces=H) == "Archive Readers Union"
+    assert page.xpath("string(//h:p[@class='publisher'])", namespaces=H) == "Example Press"
+    text = member(built["odd-signatories"][1], "text1.xhtml")
+    assert len(text.xpath("//h:ul[@class='signatories']/h:li", namespaces=H)) == 35
+
+
+def test_markup_in_the_text_stays_text(built) -> None:
+    book = built["odd-markup"][1]
+    text = member(book, "text1.xhtml")
+    assert not text.xpath("//h:script|//h:b", namespaces=H)
+    assert "<script>alert(1)</script>" in text.xpath("string(//h:h1)", namespaces=H)
+    assert "&amp; and <b>tags</b>" in text.xpath("string(//h:p)", namespaces=H)
+    nav = member(book, "nav.xhtml")
+    assert "<script>" in nav.xpath("string(//h:nav[1])", namespaces=H)
+
+
 def test_cover_is_reproducible(built, maker) -> None:
     from edition.render.cover import make_cover
 
@@ -170,7 +234,7 @@ def test_cover_is_reproducible(built, maker) -> None:
     assert make_cover("A title", ["A body"]) != make_cover("Another title", ["A body"])
 
 
-@pytest.mark.parametrize("stem", [SEED.stem, *(p.stem for p in corpus_texts())])
+@pytest.mark.parametrize("stem", [SEED.stem, *(p.stem for p in corpus_texts()), *ODD])
 def test_xhtml_text_is_the_regularized_tei(built, stem: str) -> None:
     tei, book = built[stem]
     tree = parse(tei, stem)
@@ -231,3 +295,26 @@ def test_cli_epub(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["epub", str(REPO / "build" / f"{SEED.stem}.tei.xml"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == (REPO / "build" / f"{SEED.stem}.epub").read_bytes()
+
+
+def test_right_to_left_text_runs_right_to_left(built) -> None:
+    """Direction is read from the letters: the Arabic statement's documents and
+    spine run right to left, its Russian paragraph left to right."""
+    book = built["odd-rtl"][1]
+    text = member(book, "text1.xhtml")
+    assert text.get("dir") == "rtl"
+    assert text.xpath("//h:p[starts-with(., 'Заявление')]/@dir", namespaces=H) == ["ltr"]
+    assert text.xpath("//h:p[not(@dir)]", namespaces=H), "Arabic paragraphs inherit rtl"
+    opf = member(book, "content.opf")
+    assert opf.xpath("//opf:spine/@page-progression-direction", namespaces=H) == ["rtl"]
+    assert member(built[SEED.stem][1], "text1.xhtml").get("dir") == "ltr"
+    assert not member(built[SEED.stem][1], "content.opf").xpath(
+        "//opf:spine/@page-progression-direction", namespaces=H)
+
+
+def test_untitled_units_are_named_by_their_opening_words(built) -> None:
+    nav = member(built["odd-rtl"][1], "nav.xhtml")
+    assert nav.xpath("//h:nav[1]//h:a/text()", namespaces=H)[1] == "بيان من أجل السلام"
+    letter = next(stem for stem in built if stem.startswith("01_"))
+    entry = member(built[letter][1], "nav.xhtml").xpath("//h:nav[1]//h:a/text()", namespaces=H)[1]
+    assert entry == "Dear GitHub,", "the salutation opens the untitled letter"

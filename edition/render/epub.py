@@ -21,7 +21,7 @@ from edition.render.a11y import Page
 from edition.render.bookinfo import BookInfo, book_info, build_time, elements, name_list, name_summary
 from edition.render.cover import make_cover
 from edition.render.package import reproducible_zip
-from edition.render.xhtml import XHTML_NS, Stylesheet, xhtml_document
+from edition.render.xhtml import XHTML_NS, Stylesheet, direction, xhtml_document
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import XML_ID
 from edition.tei.readings import regularized
@@ -36,16 +36,23 @@ def _h(name: str) -> str:
     return f"{{{XHTML_NS}}}{name}"
 
 
+def _opening(text: str, limit: int = 60) -> str:
+    return f"{text[:limit - 3].rsplit(' ', 1)[0]}…" if len(text) > limit else text
+
+
 def unit_title(div: etree._Element, number: int) -> str:
-    """What the table of contents calls a unit: its title, else the start of its caption."""
-    head = elements(div, "t:head[1]")
+    """What the table of contents calls a unit: its title, else the start of
+    its caption (a photo) or of its first block (an untitled text)."""
+    head = elements(div, "t:head[not(@type='sub')]") or elements(div, "t:head")
     if head:
         return regularized(head[0])
-    caption = elements(div, ".//t:figure/t:p[1]")
-    text = regularized(caption[0]) if caption else ""
-    if not text:
-        return f"Figure {number}"
-    return f"Photo: {text[:57].rsplit(' ', 1)[0]}…" if len(text) > 60 else f"Photo: {text}"
+    if div.get("type") == "figure":
+        caption = elements(div, ".//t:figure/t:p[1]")
+        text = regularized(caption[0]) if caption else ""
+        return f"Photo: {_opening(text)}" if text else f"Photo {number}"
+    first = elements(div, "(.//t:p|.//t:ab|.//t:salute|.//t:item)[1]")
+    text = regularized(first[0]) if first else ""
+    return _opening(text) if text else f"Text {number}"
 
 
 def cover_names(info: BookInfo) -> list[str]:
@@ -86,6 +93,9 @@ class EpubMaker:
         when = build_time(info, source_date_epoch)
         book = epub.EpubBook()
         self._metadata(book, info, when)
+        body_dir = direction(regularized(elements(tree, "/t:TEI/t:text")[0]))
+        if body_dir == "rtl":
+            book.set_direction("rtl")
         css = epub.EpubItem(uid="css", file_name=CSS_NAME, media_type="text/css",
                             content=CSS_PATH.read_bytes())
         book.add_item(css)
@@ -98,7 +108,8 @@ class EpubMaker:
         title_item = epub.EpubItem(
             uid="titlepage", file_name="titlepage.xhtml", media_type="application/xhtml+xml",
             content=xhtml_document([title_page(info)], title=info.title, lang=info.lang,
-                                   css=CSS_NAME, body_type="frontmatter titlepage"))
+                                   css=CSS_NAME, body_type="frontmatter titlepage",
+                                   dir=direction(info.title)))
         book.add_item(title_item)
         pages = [Page.parse(title_item.file_name, title_item.content)]
 
@@ -110,19 +121,19 @@ class EpubMaker:
         for number, div in enumerate(divs, start=1):
             unit_id = div.get(XML_ID) or f"unit{number}"
             figures += len(elements(div, ".//t:figure"))
-            title = unit_title(div, figures or number)
+            title = unit_title(div, figures if div.get("type") == "figure" else number)
             section = self.stylesheet.unit(tree, unit_id, "epub")
             item = epub.EpubItem(
                 uid=f"u-{unit_id}", file_name=f"{unit_id}.xhtml", media_type="application/xhtml+xml",
                 content=xhtml_document([section], title=title, lang=info.lang, css=CSS_NAME,
-                                       body_type="bodymatter"))
+                                       body_type="bodymatter", dir=direction(regularized(div))))
             book.add_item(item)
             units.append(item)
             unit_pages.append(Page.parse(item.file_name, item.content))
             links.append(epub.Link(item.file_name, title, f"toc-{unit_id}"))
 
         book.toc = [epub.Link("titlepage.xhtml", "Title page", "toc-titlepage"), *links]
-        nav = epub.EpubNav(title="Contents")
+        nav = epub.EpubNav(title="Contents", direction=body_dir)
         nav.add_link(href=CSS_NAME, rel="stylesheet", type="text/css")
         book.add_item(epub.EpubNcx())
         book.add_item(nav)

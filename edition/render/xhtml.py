@@ -8,6 +8,7 @@ whole XHTML documents.
 
 from __future__ import annotations
 
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -50,13 +51,52 @@ class Stylesheet:
         return root
 
 
+def strong_direction(text: str) -> str | None:
+    """``rtl`` when most strongly directed letters of ``text`` are right-to-left
+    (Arabic, Hebrew, Syriac, Thaana...), ``ltr`` when most are left-to-right,
+    None when it has no such letter (digits, punctuation).
+
+    Read from the letters, not the language tag, so a mistagged or untagged
+    text still runs the right way.
+    """
+    rtl = ltr = 0
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            rtl += 1
+        elif kind == "L":
+            ltr += 1
+    if not rtl and not ltr:
+        return None
+    return "rtl" if rtl > ltr else "ltr"
+
+
+def direction(text: str) -> str:
+    """The direction a document of ``text`` runs: ``ltr`` unless mostly right-to-left."""
+    return strong_direction(text) or "ltr"
+
+
+BLOCKS = frozenset(f"{{{XHTML_NS}}}{name}" for name in
+                   ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "dt", "dd"))
+
+
+def _mark_other_direction(root: etree._Element, dir: str) -> None:
+    """Give ``dir`` to each block whose text runs against the document's, so a
+    Russian paragraph in an Arabic statement keeps its full stop at its end."""
+    for element in root.iter(*BLOCKS):
+        own = strong_direction(str(element.xpath("string(.)")))
+        if own and own != dir:
+            element.set("dir", own)
+
+
 def xhtml_document(body: list[etree._Element], *, title: str, lang: str, css: str,
-                   body_type: str = "") -> bytes:
-    """A complete XHTML5 document for an EPUB: ``lang`` and ``xml:lang`` on
-    the root, a title, the stylesheet link, and ``body`` as its content."""
+                   body_type: str = "", dir: str = "ltr") -> bytes:
+    """A complete XHTML5 document for an EPUB: ``lang``, ``xml:lang`` and ``dir``
+    on the root, a title, the stylesheet link, and ``body`` as its content."""
     html = etree.Element(f"{{{XHTML_NS}}}html", nsmap={None: XHTML_NS, "epub": EPUB_NS})  # type: ignore[dict-item]
     html.set("lang", lang)
     html.set(XML_LANG, lang)
+    html.set("dir", dir)
     head = etree.SubElement(html, f"{{{XHTML_NS}}}head")
     etree.SubElement(head, f"{{{XHTML_NS}}}meta", charset="utf-8")
     etree.SubElement(head, f"{{{XHTML_NS}}}title").text = title
@@ -66,5 +106,6 @@ def xhtml_document(body: list[etree._Element], *, title: str, lang: str, css: st
         body_el.set(f"{{{EPUB_NS}}}type", body_type)
     for element in body:
         body_el.append(element)
+    _mark_other_direction(body_el, dir)
     data: bytes = etree.tostring(html, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
     return data + b"\n"
