@@ -1,14 +1,20 @@
 """Checking a build folder with the real validators, on demand.
 
 ``edition build`` never starts a JVM; ``edition check`` runs EPUBCheck on
-every EPUB and the project's schemas on every TEI of a folder, and reports.
+every EPUB, the W3C Nu HTML Checker on every print HTML and the project's
+schemas on every TEI of a folder, and reports.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from edition.errors import EditionError, ToolError
 from edition.validate import Validator
@@ -55,12 +61,122 @@ def check_epub(path: Path) -> CheckResult:
                        tuple(m.short for m in bad))
 
 
+VNU_IN_PACKAGE = Path("node_modules") / "vnu-jar" / "build" / "dist" / "vnu.jar"
+"""Where npm puts the checker's jar inside a prefix (``npm install --prefix P vnu-jar``)."""
+
+PAGED_MEDIA_CSS = re.compile(
+    # The Nu checker validates CSS without CSS Generated Content for Paged Media,
+    # so it calls these two constructs of the print stylesheet errors:
+    #   “content”: “string(running,first-except)” is not a “content” value.
+    #   “string-set”: Property “string-set” doesn't exist.
+    # (and would say the same of target-counter(), leader() and running()).
+    # Exactly those messages are set aside; any other CSS message counts.
+    r"^CSS: (?:“content”: “(?:string|target-counters?|target-text|leader|running)\(.*\)” is not a “content” value\."
+    r"|“string-set”: Property “string-set” doesn't exist\."
+    r"|“position”: “running\(.*\)” is not a “position” value\.)$"
+)
+
+
+def find_vnu(start: Path | None = None) -> Path | None:
+    """The Nu checker's jar: ``$VNU_JAR``, else an npm install under ``.tools/``
+    or ``node_modules/`` of the current folder or of this checkout, else npm's
+    global root."""
+    if os.environ.get("VNU_JAR"):
+        jar = Path(os.environ["VNU_JAR"])
+        return jar if jar.is_file() else None
+    roots = [start or Path.cwd(), Path(__file__).resolve().parent.parent]
+    for root in roots:
+        for candidate in (root / ".tools" / VNU_IN_PACKAGE, root / VNU_IN_PACKAGE):
+            if candidate.is_file():
+                return candidate
+    npm = shutil.which("npm")
+    if npm:
+        try:
+            found = subprocess.run([npm, "root", "-g"], check=False, capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        candidate = Path(found.stdout.strip()) / VNU_IN_PACKAGE.relative_to("node_modules")
+        if found.returncode == 0 and candidate.is_file():
+            return candidate
+    return None
+
+
+@dataclass(frozen=True)
+class HtmlMessage:
+    """One message of the Nu checker: ``kind`` is error, warning or info."""
+
+    path: Path
+    line: int
+    kind: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.kind}: {self.text}"
+
+    @property
+    def paged_media(self) -> bool:
+        """A CSS paged-media feature the checker does not know (see ``PAGED_MEDIA_CSS``)."""
+        return bool(PAGED_MEDIA_CSS.match(self.text))
+
+
+def run_vnu(paths: list[Path]) -> list[HtmlMessage]:
+    """Every message the Nu checker gives on ``paths``, in one JVM.
+
+    :raises ToolError: Java or the checker's jar is missing, or it cannot run.
+    """
+    if shutil.which("java") is None:
+        raise ToolError("the Nu HTML checker needs Java, and no `java` is on PATH")
+    jar = find_vnu()
+    if jar is None:
+        raise ToolError("the Nu HTML checker (npm package vnu-jar) is not installed: "
+                        "npm install --prefix .tools vnu-jar, or set VNU_JAR")
+    try:
+        done = subprocess.run(["java", "-jar", str(jar), "--format", "json", "--stdout",
+                               "--exit-zero-always", *map(str, paths)],
+                              check=False, capture_output=True, text=True, timeout=600)
+        report = json.loads(done.stdout)
+    except (OSError, subprocess.SubprocessError, json.JSONDecodeError) as exc:
+        raise ToolError(f"the Nu HTML checker did not run: {exc}") from None
+    by_path = {p.resolve(): p for p in paths}
+    messages = []
+    for message in report.get("messages", []):
+        kind = message.get("subType") if message.get("type") == "info" else message.get("type")
+        url = str(message.get("url", ""))
+        local = Path(unquote(urlparse(url).path)).resolve() if url.startswith("file:") else None
+        where = by_path.get(local, Path(url or "?")) if local else Path(url or "?")
+        messages.append(HtmlMessage(where, int(message.get("lastLine", 0)), str(kind or "info"),
+                                    str(message.get("message", ""))))
+    return messages
+
+
+def check_html(paths: list[Path]) -> list[CheckResult]:
+    """The Nu checker's verdict per file: any error fails it, once the
+    paged-media CSS messages are set aside (and counted)."""
+    if not paths:
+        return []
+    messages = run_vnu(paths)
+    results = []
+    for path in paths:
+        mine = [m for m in messages if m.path == path]
+        errors = [m for m in mine if m.kind in ("error", "non-document-error") and not m.paged_media]
+        errors += [m for m in messages if m.path not in paths and m.kind != "info" and path is paths[0]]
+        set_aside = sum(m.paged_media for m in mine)
+        results.append(CheckResult(path, "Nu HTML checker", not errors,
+                                   f"{len(errors)} error(s) ({set_aside} paged-media CSS message(s) set aside)",
+                                   tuple(str(m) for m in errors)))
+    return results
+
+
 def check_build(folder: Path, validator: Validator) -> list[CheckResult]:
-    """Every TEI and EPUB in ``folder``, sorted by name."""
+    """Every TEI, EPUB and print HTML in ``folder``, sorted by name."""
     results: list[CheckResult] = []
+    pages: list[Path] = []
     for path in sorted(folder.iterdir()):
         if path.name.endswith(".tei.xml"):
             results.append(check_tei(path, validator))
         elif path.suffix == ".epub":
             results.append(check_epub(path))
-    return results
+        elif path.suffix == ".html":
+            pages.append(path)
+    results += check_html(pages)
+    return sorted(results, key=lambda r: r.path.name)

@@ -7,19 +7,48 @@ exit status of their class (``--debug`` shows the traceback instead).
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from edition import __version__
-from edition.errors import EditionError
+from edition.errors import EditionError, ToolError
 from edition.explain import explain_json, explain_text
 
 
+class Terminated(BaseException):
+    """Raised by the SIGTERM handler, so a terminated run unwinds (and
+    removes its temporary files) as an interrupted one does."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+_INTERRUPTIONS = {KeyboardInterrupt: ("SIGINT", 130), Terminated: ("SIGTERM", 143)}
+"""Exit statuses 128 + signal number, as a shell reports a killed command."""
+
+
 class _Group(click.Group):
-    """Turns our errors into a message and an exit status, in one place."""
+    """Turns our errors and interruptions into a message and an exit status,
+    in one place."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # SIGTERM unwinds like Ctrl-C while a command runs (main thread only,
+        # where Python delivers signals); the previous handler comes back after.
+        previous = None
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -29,6 +58,20 @@ class _Group(click.Group):
                 raise
             click.echo(f"error: {err}", err=True)
             ctx.exit(err.exit_code)
+        except (KeyboardInterrupt, Terminated) as err:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            name, status = _INTERRUPTIONS[type(err) if type(err) in _INTERRUPTIONS
+                                          else KeyboardInterrupt]
+            click.echo(f"error: interrupted by {name}: stopped; every output file written "
+                       "is complete (none is left half-written)", err=True)
+            ctx.exit(status)
+
+
+ENCODING = click.option(
+    "--encoding", metavar="NAME", default=None,
+    help="Decode the source with this encoding (e.g. cp1251, koi8-r, cp1252, latin-1) "
+         "instead of detecting it.")
 
 
 @click.group(cls=_Group)
@@ -42,25 +85,28 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def read(file: Path) -> None:
+@ENCODING
+def read(file: Path, encoding: str | None) -> None:
     """Decode FILE and print its text (encoding and checksum on stderr)."""
     from edition.read import read_source
 
-    source = read_source(file, str(file))
-    click.echo(f"{source.path}: {source.encoding}, sha256 {source.sha256}", err=True)
+    source = read_source(file, str(file), encoding)
+    basis = f" ({source.encoding_basis})" if source.encoding_basis not in ("", "utf-8") else ""
+    click.echo(f"{source.path}: {source.encoding}{basis}, sha256 {source.sha256}", err=True)
     click.echo(source.text, nl=False)
 
 
 @cli.command("normalize")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--diff", is_flag=True, help="Show the interventions as a diff.")
-def normalize_cmd(file: Path, diff: bool) -> None:
+@ENCODING
+def normalize_cmd(file: Path, diff: bool, encoding: str | None) -> None:
     """Print FILE normalized, or with --diff what normalizing changed."""
     from edition.diff import intervention_diff
     from edition.normalize import normalize
     from edition.read import read_source
 
-    normalized = normalize(read_source(file, str(file)))
+    normalized = normalize(read_source(file, str(file), encoding))
     click.echo(intervention_diff(normalized) if diff else normalized.text + "\n", nl=False)
 
 
@@ -68,34 +114,37 @@ def normalize_cmd(file: Path, diff: bool) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="For a person (text) or for tools (json).")
-def explain(file: Path, fmt: str) -> None:
+@ENCODING
+def explain(file: Path, fmt: str, encoding: str | None) -> None:
     """Show every block of FILE with its type, rule and source lines."""
     from edition.pipeline import load_document
 
-    document = load_document(file)
+    document = load_document(file, encoding)
     click.echo(explain_json(document) if fmt == "json" else explain_text(document), nl=False)
 
 
 @cli.command("segment")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def segment_cmd(file: Path) -> None:
+@ENCODING
+def segment_cmd(file: Path, encoding: str | None) -> None:
     """Print the segmentation of FILE as JSON (same as explain --format json)."""
     from edition.pipeline import load_document
 
-    click.echo(explain_json(load_document(file)), nl=False)
+    click.echo(explain_json(load_document(file, encoding)), nl=False)
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the TEI here instead of to standard output.")
-def tei(file: Path, output: Path | None) -> None:
+@ENCODING
+def tei(file: Path, output: Path | None, encoding: str | None) -> None:
     """Make the validated TEI of FILE."""
     from edition.output import write_atomic
     from edition.pipeline import load_document, schema_href, tei_bytes
     from edition.validate import Validator
 
-    document = load_document(file)
+    document = load_document(file, encoding)
     where = output.parent if output else Path.cwd()
     data = tei_bytes(document, Validator(), schema_href(where), str(output or "-"))
     if output:
@@ -104,24 +153,13 @@ def tei(file: Path, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
 
 
-@cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the EPUB.")
-@click.option("--no-validate", is_flag=True, help="Render even if FILE breaks the schemas.")
-def epub(file: Path, output: Path, no_validate: bool) -> None:
-    """Make an EPUB 3 from the TEI FILE (which may be hand-edited).
-
-    FILE is checked against the project's schemas first.  The zip is dated by
-    SOURCE_DATE_EPOCH when set, else by the TEI's date, so the same TEI gives
-    the same bytes.
-    """
-    import os
+def _rendered(file: Path, no_validate: bool, render: Callable[[Any], bytes]) -> bytes:
+    """``render`` applied to the TEI FILE, checked against the schemas first
+    unless ``no_validate``; the stylesheet's warnings are printed."""
     import warnings
 
     from edition.errors import ValidationError
-    from edition.output import write_atomic
-    from edition.render import EpubMaker, RenderWarning
+    from edition.render import RenderWarning
     from edition.validate import Validator, parse_file
 
     tree = parse_file(file)
@@ -131,10 +169,80 @@ def epub(file: Path, output: Path, no_validate: bool) -> None:
                               f" ({len(problems)} problem(s); see `edition validate`)")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RenderWarning)
-        data = EpubMaker().make(tree, os.environ.get("SOURCE_DATE_EPOCH"))
+        data = render(tree)
     for warning in caught:
         click.echo(f"warning: {file}: {warning.message}", err=True)
-    write_atomic(output, data)
+    return data
+
+
+def _source_date_epoch() -> str | None:
+    import os
+
+    return os.environ.get("SOURCE_DATE_EPOCH")
+
+
+NO_VALIDATE = click.option("--no-validate", is_flag=True, help="Render even if FILE breaks the schemas.")
+PAPER = click.option("--paper", type=click.Choice(["a5", "a4", "letter"]), default="a5", show_default=True,
+                     help="Trim size of the print edition.")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the EPUB.")
+@NO_VALIDATE
+def epub(file: Path, output: Path, no_validate: bool) -> None:
+    """Make an EPUB 3 from the TEI FILE (which may be hand-edited).
+
+    FILE is checked against the project's schemas first.  The zip is dated by
+    SOURCE_DATE_EPOCH when set, else by the TEI's date, so the same TEI gives
+    the same bytes.
+    """
+    from edition.output import write_atomic
+    from edition.render import EpubMaker
+
+    write_atomic(output, _rendered(file, no_validate,
+                                   lambda tree: EpubMaker().make(tree, _source_date_epoch())))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the HTML here instead of to standard output.")
+@PAPER
+@NO_VALIDATE
+def html(file: Path, output: Path | None, paper: str, no_validate: bool) -> None:
+    """Make the print edition's HTML from the TEI FILE: one self-contained file
+    (CSS inlined, nothing fetched) for a CSS paged-media engine and for screens."""
+    from edition.output import write_atomic
+    from edition.render.printed import PAPERS, PrintMaker
+
+    data = _rendered(file, no_validate,
+                     lambda tree: PrintMaker().make(tree, PAPERS[paper], _source_date_epoch()))
+    if output:
+        write_atomic(output, data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the PDF.")
+@PAPER
+@NO_VALIDATE
+def pdf(file: Path, output: Path, paper: str, no_validate: bool) -> None:
+    """Typeset the TEI FILE's print edition to PDF with WeasyPrint (the pdf extra)."""
+    from edition.output import write_atomic
+    from edition.render import pdf as typesetter
+    from edition.render.printed import PAPERS, PrintMaker
+
+    page = _rendered(file, no_validate,
+                     lambda tree: PrintMaker().make(tree, PAPERS[paper], _source_date_epoch()))
+    result = typesetter.typeset(page)
+    for message in result.warnings:
+        click.echo(f"warning: {file}: WeasyPrint: {message}", err=True)
+    write_atomic(output, result.data)
 
 
 @cli.command()
@@ -171,13 +279,26 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build"), show_default=True, help="Folder for the outputs.")
-def build(sources: tuple[Path, ...], out_dir: Path) -> None:
+@PAPER
+@click.option("--pdf/--no-pdf", "want_pdf", default=None,
+              help="Typeset NAME.pdf too [default: when WeasyPrint is installed].")
+@ENCODING
+def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool | None,
+          encoding: str | None) -> None:
     """Run every stage for SOURCES (files or folders; seeds/ by default).
 
-    Writes NAME.tei.xml and NAME.epub for each source.
+    Writes NAME.tei.xml, NAME.epub and NAME.html for each source, and
+    NAME.pdf when WeasyPrint is installed.
     """
-    from edition.pipeline import build_all, find_sources
+    from edition.pipeline import Renderers, build_all, find_sources
+    from edition.render import pdf
+    from edition.render.printed import PAPERS
     from edition.validate import Validator
+
+    if want_pdf and not pdf.available():
+        raise ToolError("--pdf needs WeasyPrint: pip install 'edition[pdf]'")
+    renderers = Renderers(paper=PAPERS[paper], pdf=pdf.available() if want_pdf is None else want_pdf,
+                          source_date_epoch=_source_date_epoch())
 
     paths = find_sources(sources or (Path("seeds"),))
     if not paths:
@@ -186,9 +307,13 @@ def build(sources: tuple[Path, ...], out_dir: Path) -> None:
     validator = Validator()
     if len(paths) > 1:
         with click.progressbar(length=len(paths), label="building", file=sys.stderr) as bar:
-            built, failed = build_all(paths, out_dir, validator, lambda _p: bar.update(1))
+            built, failed = build_all(paths, out_dir, validator, lambda _p: bar.update(1), renderers,
+                                      encoding)
     else:
-        built, failed = build_all(paths, out_dir, validator)
+        built, failed = build_all(paths, out_dir, validator, renderers=renderers, encoding=encoding)
+    for done in built:
+        for message in done.warnings:
+            click.echo(f"warning: {done.source}: WeasyPrint: {message}", err=True)
     for failure in failed:
         click.echo(f"error: {failure.error}", err=True)
     summary = f"built {len(built)} of {len(paths)} source(s) into {out_dir}/"

@@ -24,9 +24,16 @@ class Source:
     sha256: str
     """Hex digest of the bytes on disk, recorded in the teiHeader."""
     encoding: str
-    """Encoding the bytes were decoded with (``utf-8``, ``utf-8-sig``)."""
+    """Encoding the bytes were decoded with, as Python names it (``utf-8``,
+    ``utf-8-sig``, ``utf-16-le``, ``cp1251``, ``koi8-r``, ``iso8859-1``, ...)."""
     text: str
     """The decoded text, line ends untouched."""
+    encoding_basis: str = ""
+    """How the encoding was decided: ``declared`` (``--encoding``), ``bom``,
+    ``utf-8`` (the bytes are valid UTF-8) or ``detected`` (charset-normalizer
+    among the legacy encodings); empty when not known (a Source made in code)."""
+    encoding_confidence: float | None = None
+    """For a detected encoding, 1 minus charset-normalizer's mess ratio."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The stages chained: a source file to a validated TEI file and its EPUB.
+"""The stages chained: a source file to a validated TEI file and its outputs.
 
 Only this module and the CLI touch the file system; each stage in between
 is a pure function of its input.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.errors import EditionError, InputError, ValidationError
@@ -17,7 +17,8 @@ from edition.model import Document
 from edition.normalize import normalize
 from edition.output import write_atomic
 from edition.read import read_source
-from edition.render import EpubMaker
+from edition.render import EpubMaker, pdf
+from edition.render.printed import PAPERS, Paper, PrintMaker
 from edition.resources import schemas_dir
 from edition.segment import segment
 from edition.tei import build as build_tei
@@ -27,9 +28,10 @@ from edition.validate import Validator, parse
 SOURCE_SUFFIXES = (".txt",)
 
 
-def load_document(path: Path) -> Document:
-    """Read, normalize and segment one source, with its sidecar metadata."""
-    source = read_source(path)
+def load_document(path: Path, encoding: str | None = None) -> Document:
+    """Read, normalize and segment one source, with its sidecar metadata;
+    ``encoding`` overrides the detected one."""
+    source = read_source(path, encoding=encoding)
     metadata = load_metadata(path)
     return segment(normalize(source), metadata)
 
@@ -76,27 +78,67 @@ def epub_bytes(tei_data: bytes, shown_as: str, maker: EpubMaker,
 
 
 @dataclass(frozen=True)
+class Renderers:
+    """The output makers of a build, made once and reused for every source.
+
+    ``pdf`` is whether to typeset a PDF (needs WeasyPrint); ``source_date_epoch``
+    is the reproducible-builds date the CLI read from the environment.
+    """
+
+    epub: EpubMaker = field(default_factory=EpubMaker)
+    html: PrintMaker = field(default_factory=PrintMaker)
+    paper: Paper = PAPERS["a5"]
+    pdf: bool = False
+    source_date_epoch: str | None = None
+
+
+@dataclass(frozen=True)
 class Built:
-    """One source built: where its TEI and EPUB went."""
+    """One source built: where its outputs went, and the typesetter's warnings."""
 
     source: Path
     tei: Path
     epub: Path
+    html: Path
+    pdf: Path | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def html_bytes(tei_data: bytes, shown_as: str, maker: PrintMaker, paper: Paper = PAPERS["a5"],
+               source_date_epoch: str | None = None) -> bytes:
+    """The print HTML of a TEI file's bytes, made from the parsed TEI."""
+    return maker.make(parse(tei_data, shown_as), paper, source_date_epoch)
 
 
 def build_source(path: Path, out_dir: Path, validator: Validator,
-                 maker: EpubMaker | None = None) -> Built:
-    """Run every stage for one source and write ``out_dir/NAME.tei.xml``
-    and ``out_dir/NAME.epub``."""
-    document = load_document(path)
-    target = out_dir / f"{document.source.name}.tei.xml"
+                 renderers: Renderers | None = None, encoding: str | None = None) -> Built:
+    """Run every stage for one source and write ``out_dir/NAME.tei.xml``,
+    ``NAME.epub``, ``NAME.html`` and, when asked, ``NAME.pdf``.
+
+    Everything is made before anything is written, so a source that fails
+    at any stage leaves the previous outputs as they were.
+    """
+    r = renderers or Renderers()
+    document = load_document(path, encoding)
+    name = document.source.name
+    target = out_dir / f"{name}.tei.xml"
     data = tei_bytes(document, validator, schema_href(out_dir), str(target))
-    book = out_dir / f"{document.source.name}.epub"
-    book_data = epub_bytes(data, str(target), maker or EpubMaker(),
-                           os.environ.get("SOURCE_DATE_EPOCH"))
-    write_atomic(target, data)
-    write_atomic(book, book_data)
-    return Built(path, target, book)
+    tree = parse(data, str(target))
+    outputs = {
+        target: data,
+        out_dir / f"{name}.epub": r.epub.make(tree, r.source_date_epoch),
+        out_dir / f"{name}.html": r.html.make(tree, r.paper, r.source_date_epoch),
+    }
+    warnings: tuple[str, ...] = ()
+    pdf_path = None
+    if r.pdf:
+        pdf_path = out_dir / f"{name}.pdf"
+        typeset = pdf.typeset(outputs[out_dir / f"{name}.html"])
+        outputs[pdf_path] = typeset.data
+        warnings = typeset.warnings
+    for where, content in outputs.items():
+        write_atomic(where, content)
+    return Built(path, target, out_dir / f"{name}.epub", out_dir / f"{name}.html", pdf_path, warnings)
 
 
 def find_sources(paths: Iterable[Path]) -> list[Path]:
@@ -124,14 +166,15 @@ class Failure:
 
 def build_all(paths: Iterable[Path], out_dir: Path, validator: Validator,
               on_done: Callable[[Path], None] | None = None,
-              maker: EpubMaker | None = None) -> tuple[list[Built], list[Failure]]:
+              renderers: Renderers | None = None,
+              encoding: str | None = None) -> tuple[list[Built], list[Failure]]:
     """Build every source; one failing does not stop the others."""
-    maker = maker or EpubMaker()
+    renderers = renderers or Renderers()
     built: list[Built] = []
     failed: list[Failure] = []
     for path in paths:
         try:
-            built.append(build_source(path, out_dir, validator, maker))
+            built.append(build_source(path, out_dir, validator, renderers, encoding))
         except EditionError as err:
             failed.append(Failure(path, err))
         if on_done:

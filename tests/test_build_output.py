@@ -11,8 +11,9 @@ import zipfile
 
 from PIL import Image
 
-from edition.pipeline import epub_bytes, find_sources, load_document, schema_href, tei_bytes
-from edition.render import EpubMaker
+from edition.pipeline import epub_bytes, find_sources, html_bytes, load_document, schema_href, tei_bytes
+from edition.render import EpubMaker, pdf
+from edition.render.printed import PrintMaker
 from tests.paths import REPO, SEEDS
 
 
@@ -26,19 +27,30 @@ def test_committed_build_matches_the_code(validator) -> None:
         data = tei_bytes(document, validator, schema_href(out))
         expected[target.name] = data
         expected[f"{document.source.name}.epub"] = epub_bytes(data, str(target), maker)
-    committed = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+        page = html_bytes(data, str(target), PrintMaker())
+        expected[f"{document.source.name}.html"] = page
+        if pdf.available():
+            expected[f"{document.source.name}.pdf"] = pdf.typeset(page).data
+    committed = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()
+                 if p.suffix != ".pdf" or pdf.available()}
     assert sorted(committed) == sorted(expected), "build/ holds other files than the code makes"
     stale = [name for name, data in expected.items() if comparable(committed[name]) != comparable(data)]
     assert not stale, f"build/ is stale for {stale}: run `edition build` and commit"
 
 
 def comparable(data: bytes) -> object:
-    """A file as compared: an EPUB entry by entry, its cover by size and mode.
+    """A file as compared: an EPUB entry by entry, its cover by size and mode;
+    a PDF by its pages' size and text.
 
-    The cover's pixels come from the machine's FreeType and fonts, so another
-    machine may draw them a little differently; that the cover is the same
-    from build to build is tested on one machine (test_epub).
+    The cover's and the PDF's glyphs come from the machine's FreeType and
+    fonts, so another machine may draw them a little differently; that they
+    are the same from build to build is tested on one machine (test_epub,
+    test_print).
     """
+    if data.startswith(b"%PDF"):
+        from pypdf import PdfReader
+
+        return [(tuple(page.mediabox), page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
     if not data.startswith(b"PK"):
         return data
     entries: dict[str, object] = {}

@@ -18,11 +18,11 @@ from edition.render import EpubMaker, RenderWarning
 from edition.tei.readings import regularized
 from edition.validate import parse
 from tests.paths import SEED, corpus_texts
+from tests.texts import xhtml_text
 
 T = {"t": "http://www.tei-c.org/ns/1.0"}
 H = {"h": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
      "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
-BLOCKS = {"p", "li", "h1", "h2", "section", "div", "figure", "figcaption", "ul", "ol", "body"}
 
 
 @pytest.fixture(scope="session")
@@ -74,24 +74,6 @@ def built(tmp_path_factory, validator, maker) -> dict[str, tuple[bytes, bytes]]:
 def member(book: bytes, name: str) -> etree._Element:
     with zipfile.ZipFile(io.BytesIO(book)) as z:
         return etree.fromstring(z.read(f"EPUB/{name}"))
-
-
-def xhtml_text(element: etree._Element) -> str:
-    """The text of an XHTML element, block edges read as spaces (as
-    ``regularized`` reads TEI)."""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        block = etree.QName(node).localname in BLOCKS
-        parts.append(" " if block else "")
-        parts.append(node.text or "")
-        for child in node:
-            walk(child)
-            parts.append(child.tail or "")
-        parts.append(" " if block else "")
-
-    walk(element)
-    return " ".join("".join(parts).split())
 
 
 def test_epubcheck_reports_nothing(built, tmp_path) -> None:

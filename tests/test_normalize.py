@@ -36,7 +36,7 @@ CASES = [
     ("double-hyphen-dash", "Happiness.--That", "Happiness.\u2014That"),
     ("straight-quotes", 'the "International Community"!', "the \u201cInternational Community\u201d!"),
     ("apostrophe", "Israel's war", "Israel\u2019s war"),
-    ("xml-forbidden", "a\x01b\x0cc", "abc"),
+    ("xml-forbidden", "a\x01b\x1fc", "abc"),
 ]
 
 

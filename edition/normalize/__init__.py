@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from edition.model import Intervention, Line, NormalizedText, Piece, Source
-from edition.normalize.pieces import splice
+from edition.normalize.pieces import splice_all
 from edition.normalize.rules import RULES, NormRule
 
 __all__ = ["RULES", "NormRule", "normalize", "normalize_line"]
@@ -56,11 +56,13 @@ def normalize_line(number: int, raw: str, rules: Sequence[NormRule],
         for rule in rules:
             text = "".join(p.reg for p in pieces)
             hits = list(rule.find(text))
-            # Right to left, so earlier offsets stay valid.
-            for start, end, repl in reversed(hits):
-                pieces, made, orig_at = splice(pieces, start, end, repl, rule.id, layout)
-                found.append(Intervention(rule.id, number, orig_at + 1, made.orig, made.reg))
-                changed = True
+            if not hits:
+                continue
+            # As if spliced one by one right to left, so earlier offsets stay valid.
+            pieces, made = splice_all(pieces, hits, rule.id, layout)
+            for piece, orig_at in made:
+                found.append(Intervention(rule.id, number, orig_at + 1, piece.orig, piece.reg))
+            changed = True
         if not changed:
             break
     found.sort(key=lambda i: i.column)

@@ -7,7 +7,7 @@ so the source text behind every change stays attached to it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from edition.model import Piece
 
@@ -55,6 +55,53 @@ def splice(pieces: Sequence[Piece], start: int, end: int, repl: str, rule: str,
     made = Piece("".join(orig_parts), reg_prefix + repl + reg_suffix, chosen)
     orig_at = sum(len(p.orig) for p in before)
     return _merge(before + [made] + after), made, orig_at
+
+
+def splice_all(pieces: Sequence[Piece], hits: Iterable[tuple[int, int, str]], rule: str,
+               layout: frozenset[str]) -> tuple[list[Piece], list[tuple[Piece, int]]]:
+    """Apply a rule's hits (left to right, not overlapping) as ``splice``
+    would one by one from right to left, in time linear in the line.
+
+    Each hit is spliced into a window of the pieces it touches plus one
+    untouched piece on each side (so merging at the window's edges is what it
+    would be on the whole line); pieces left of a hit are still those of the
+    line before the rule ran, so their offsets are computed once.
+
+    :returns: the new pieces, and for each hit from right to left the changed
+        piece made and its 0-based offset in the line's original reading.
+    """
+    left = list(pieces)
+    reg_at: list[int] = []
+    orig_at: list[int] = []
+    reg = orig = 0
+    for piece in left:
+        reg_at.append(reg)
+        orig_at.append(orig)
+        reg += len(piece.reg)
+        orig += len(piece.orig)
+    right: list[Piece] = []  # the pieces right of the last hit, reversed
+    right_start = reg
+    made: list[tuple[Piece, int]] = []
+    for start, end, repl in reversed(list(hits)):
+        k = len(left)
+        while k and reg_at[k - 1] + len(left[k - 1].reg) >= start:
+            k -= 1
+        k = max(k - 1, 0)  # one untouched piece before
+        w_reg, w_orig = (reg_at[k], orig_at[k]) if k < len(left) else (right_start, 0)
+        window = left[k:]
+        del left[k:]
+        pos = right_start
+        while right:
+            piece = right.pop()
+            window.append(piece)
+            pos += len(piece.reg)
+            if pos - len(piece.reg) > end:  # one untouched piece after
+                break
+        new, piece, at = splice(window, start - w_reg, end - w_reg, repl, rule, layout)
+        right.extend(reversed(new))
+        right_start = w_reg
+        made.append((piece, w_orig + at))
+    return left + right[::-1], made
 
 
 def _merge(pieces: list[Piece]) -> list[Piece]:

@@ -12,6 +12,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import ftfy
 
 Finder = Callable[[str], Iterator[tuple[int, int, str]]]
 """``finder(text)`` yields ``(start, end, replacement)``, left to right, not
@@ -29,7 +32,12 @@ class NormRule:
 
 
 def _regex(pattern: str, repl: str | Callable[[re.Match[str]], str]) -> Finder:
-    """A finder from a regular expression and a ``re.sub``-style replacement."""
+    """A finder from a regular expression and a ``re.sub``-style replacement.
+
+    A pattern that starts with a run (`` +``) starts it only where the run
+    does (a lookbehind), else a long run that fails to match is retried from
+    each of its characters, in time quadratic in its length.
+    """
     compiled = re.compile(pattern)
 
     def find(text: str) -> Iterator[tuple[int, int, str]]:
@@ -49,6 +57,102 @@ def _nothing(text: str) -> Iterator[tuple[int, int, str]]:
 # Characters XML 1.0 forbids, plus lone surrogates: they cannot be written
 # to TEI at all, so they are removed (and counted).
 _XML_FORBIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]+"
+
+# Control characters XML 1.0 allows but that are no text: DEL, and the C1
+# controls U+0080-U+009F.  Those Windows-1252 defines (0x80-0x9F read as
+# Latin-1 upstream: U+0093 for a curly quote) are first repaired by the
+# mojibake rule; the rest (U+0081, U+008D, U+008F, U+0090, U+009D) are noise.
+_CONTROLS = "[\x7f-\x9f]+"
+
+# Invisible characters with no meaning in running text: zero width space,
+# word joiner, and a byte-order mark inside the text (two files joined).
+# Zero width (non-)joiners shape Arabic and Indic script and join emoji, so
+# they are kept between two visible characters and removed elsewhere.
+_ZERO_WIDTH = "[\u200b\u2060\ufeff]+|(?<!\\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\\S)"
+
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069): unbalanced, they reorder everything after them, and
+# they can make a text read otherwise than it is stored.  The marks LRM,
+# RLM and ALM (U+200E, U+200F, U+061C) change nothing but the direction of
+# neutral characters around them, often on purpose in right-to-left text:
+# they are kept.
+_BIDI = "[\u202a-\u202e\u2066-\u2069]+"
+
+
+def _removing(pattern: str) -> Finder:
+    """A finder that removes what ``pattern`` matches, taking the nearest
+    visible character before (else after) into the change, so that the TEI,
+    which writes a change only where it falls inside a block, keeps the
+    removed characters in ``orig``.  A line with nothing visible besides
+    them is left alone: removing all of it would lose them from the TEI."""
+    compiled = re.compile(pattern)
+
+    def find(text: str) -> Iterator[tuple[int, int, str]]:
+        if not compiled.sub("", text).strip():
+            return
+        changes: list[tuple[int, int, str]] = []
+        done = 0
+        for m in compiled.finditer(text):
+            start, end = m.start(), m.end()
+            if start < done:
+                continue  # taken into the change before
+            between = text[done:start]
+            if between.strip():
+                # From the last visible character before, keeping the blanks between.
+                last = done + len(between.rstrip()) - 1
+                changes.append((last, end, text[last:start]))
+                done = end
+            elif changes:
+                # Only blanks since the change before: it grows to take this one in.
+                before, _, repl = changes[-1]
+                changes[-1] = (before, end, repl + between)
+                done = end
+            else:
+                # Nothing visible before: up to the first visible character after.
+                kept, pos = [], end
+                while pos < len(text):
+                    hit = compiled.match(text, pos)
+                    if hit and hit.end() > pos:
+                        pos = hit.end()
+                    elif text[pos].isspace():
+                        kept.append(text[pos])
+                        pos += 1
+                    else:
+                        kept.append(text[pos])
+                        pos += 1
+                        break
+                changes.append((start, pos, "".join(kept)))
+                done = pos
+        yield from changes
+
+    return find
+
+
+def _mojibake(text: str) -> Iterator[tuple[int, int, str]]:
+    """Text decoded with the wrong encoding upstream (``â€œ`` for ``“``,
+    ``ÐœÐ¸Ñ€`` for ``Мир``), repaired by ftfy's ``fix_encoding`` only (none of
+    its cosmetic fixes), one stretch per changed word."""
+    if text.isascii():
+        return
+    fixed = ftfy.fix_encoding(text)
+    if fixed == text or ftfy.fix_encoding(fixed) != fixed:
+        return  # nothing to repair, or a repair that would not settle
+    groups: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes():
+        if tag != "equal":
+            if groups and groups[-1][1] == i1 and groups[-1][3] == j1:
+                groups[-1][1], groups[-1][3] = i2, j2
+            else:
+                groups.append([i1, i2, j1, j2])
+        elif groups and not any(c.isspace() for c in text[i1:i2]):
+            # Within one word the stretches are one repair.
+            groups[-1][1], groups[-1][3] = i2, j2
+    for i1, i2, j1, j2 in groups:
+        # A group may have taken in the unchanged end of its word: trim it.
+        while i2 > i1 and j2 > j1 and text[i2 - 1] == fixed[j2 - 1]:
+            i2, j2 = i2 - 1, j2 - 1
+        yield i1, i2, fixed[j1:j2]
+
 
 # Unicode blanks other than the plain space and the tab.
 _BLANKS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
@@ -99,14 +203,33 @@ def _straight_quotes(text: str) -> Iterator[tuple[int, int, str]]:
 RULES: tuple[NormRule, ...] = (
     # Line ends are unified while the text is split into lines.
     NormRule("line-end", "Line ends (CR LF, CR) unified as LF.", _nothing, layout=True),
+    # A form feed or vertical tab between two words is a break, not nothing.
+    NormRule("page-break", "A form feed or vertical tab between two visible characters read as a space.",
+             _regex("(?<=\\S)[\x0b\x0c]+(?=\\S)", " "), layout=True),
     # First remove what XML cannot carry, so later rules never see it.
     NormRule("xml-forbidden",
              "Control characters and lone surrogates that XML 1.0 forbids removed; "
              "they cannot be kept in the TEI, so only their count is recorded.",
              _regex(_XML_FORBIDDEN, ""), layout=True),
+    NormRule("mojibake",
+             "Text decoded with the wrong encoding before it reached us (mojibake) repaired with "
+             "ftfy's encoding fixes; C1 control characters read as Windows-1252.",
+             _mojibake),
+    NormRule("control-character",
+             "DEL and C1 control characters left after the mojibake repair removed.",
+             _removing(_CONTROLS)),
+    NormRule("zero-width",
+             "Zero width spaces, word joiners and stray byte-order marks removed; zero width "
+             "(non-)joiners removed unless between two visible characters.",
+             _removing(_ZERO_WIDTH)),
+    NormRule("bidi-control",
+             "Bidirectional embeddings, overrides and isolates removed (direction marks are kept).",
+             _removing(_BIDI)),
+    NormRule("line-separator", "Unicode line and paragraph separators inside a line read as a space.",
+             _regex("[\u2028\u2029]+", " "), layout=True),
     NormRule("nfc", "Unicode canonical composition (NFC).", _nfc),
     NormRule("trailing-space", "Blanks at the end of a line removed.",
-             _regex(f"[ \t{_BLANKS}]+$", ""), layout=True),
+             _regex(f"(?<![ \t{_BLANKS}])[ \t{_BLANKS}]+$", ""), layout=True),
     NormRule("leading-space", "Indentation at the start of a line removed.",
              _regex(f"^[ \t{_BLANKS}]+", ""), layout=True),
     NormRule("tab", "Tabs inside a line read as one space.", _regex("\t+", " "), layout=True),
@@ -117,11 +240,11 @@ RULES: tuple[NormRule, ...] = (
     # Before the dash rules: "( CPSU - EIF )" must first lose its inner spaces.
     NormRule("space-before-punctuation",
              "No space before , . ; : ! ? when the mark ends a word.",
-             _regex(r" +([,.;:!?]+)(?=\s|$|[)\]}\"\u201d\u2019\u00bb])", r"\1")),
+             _regex(r"(?<! ) +([,.;:!?]+)(?=\s|$|[)\]}\"\u201d\u2019\u00bb])", r"\1")),
     NormRule("bracket-space", "No space just inside ( ) [ ].",
-             _regex(r"(?<=[(\[]) +| +(?=[)\]])", "")),
+             _regex(r"(?<=[(\[]) +|(?<! ) +(?=[)\]])", "")),
     NormRule("quote-space", "No space just inside curly double quotes.",
-             _regex("(?<=[\u201c\u201e]) +| +(?=\u201d)", "")),
+             _regex("(?<=[\u201c\u201e]) +|(?<! ) +(?=\u201d)", "")),
     # Spacing around a hyphen between two abbreviations is a typing slip,
     # not a dash: "(AKM -TR)" is the compound "AKM-TR".
     NormRule("abbreviation-hyphen",

@@ -80,7 +80,7 @@ BLOCKS = frozenset(f"{{{XHTML_NS}}}{name}" for name in
                    ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "dt", "dd"))
 
 
-def _mark_other_direction(root: etree._Element, dir: str) -> None:
+def mark_other_direction(root: etree._Element, dir: str) -> None:
     """Give ``dir`` to each block whose text runs against the document's, so a
     Russian paragraph in an Arabic statement keeps its full stop at its end."""
     for element in root.iter(*BLOCKS):
@@ -106,6 +106,6 @@ def xhtml_document(body: list[etree._Element], *, title: str, lang: str, css: st
         body_el.set(f"{{{EPUB_NS}}}type", body_type)
     for element in body:
         body_el.append(element)
-    _mark_other_direction(body_el, dir)
+    mark_other_direction(body_el, dir)
     data: bytes = etree.tostring(html, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
     return data + b"\n"

@@ -31,7 +31,8 @@ _ARTICLES = {"the", "a", "an", "la", "el", "los", "las", "le", "les", "die", "de
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?,?$")
 _INITIAL = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ]\.$")
 # A remark after the name: "(@handle), maintainer of X" or "(partial support)".
-_PAREN_REMARK = re.compile(r"\s+\((?:@|[^\W\d_](?<![A-ZÀ-ÞА-ЯЁ]))[^()]*\)(?=$|[,\s]).*$")
+# Runs of blanks start where they start (lookbehind): no quadratic retries.
+_PAREN_REMARK = re.compile(r"(?<!\s)\s+\((?:@|[^\W\d_](?<![A-ZÀ-ÞА-ЯЁ]))[^()]*\)(?=$|[,\s]).*$")
 _COMMA_REMARK = re.compile(r",\s+(?=[^\W\d_])(?![A-ZÀ-ÞА-ЯЁ]).*$")
 
 

@@ -76,5 +76,5 @@ def is_list_entry(text: str, max_words: int = 20) -> bool:
 def is_slogan(text: str, max_words: int = 12) -> bool:
     """One short exclamation: a sentence ending in "!"."""
     t = text.strip()
-    return (0 < words(t) <= max_words and bool(re.search(r"!+[\"\u201d\u2019)»]*$", t))
+    return (0 < words(t) <= max_words and bool(re.search(r"![\"\u201d\u2019)»]*$", t))
             and sentences(t) == 1 and not is_bullet(t))

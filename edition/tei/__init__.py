@@ -51,8 +51,11 @@ def build(document: Document, *, schema_href: str = "../schemas/",
         segmentation_rules = (*STRUCTURE_RULES, *PASSES)  # passes type blocks too (captions)
     layout = [r.id for r in normalization_rules if r.layout]
     inline = InlineWriter(document.normalized.lines, layout, document.source.path)
+    # The skeleton first, then the body grown inside it (see build_body).
+    text = E.text()
     root = E.TEI(build_header(document, normalization_rules, segmentation_rules, __version__),
-                 E.text(build_body(document, inline)))
+                 text)
+    build_body(document, inline, text)
     root.set(XML_LANG, document.language)
     for name, ns in (("edition.rng", RNG_NS), ("edition.sch", SCH_NS)):
         root.addprevious(etree.ProcessingInstruction(

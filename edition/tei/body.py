@@ -134,8 +134,13 @@ BUILDERS: Mapping[str, Builder] = {
 """Block type (as the segmenter names it) -> the function that writes it."""
 
 
-def build_body(document: Document, inline: InlineWriter) -> etree._Element:
+def build_body(document: Document, inline: InlineWriter,
+               parent: etree._Element | None = None) -> etree._Element:
     """``<body>`` with one ``div`` per unit, numbered per unit kind.
+
+    With ``parent``, the body is appended to it before it is filled: moving a
+    large filled tree into another document costs time quadratic in its
+    number of ``xml:id``s (libxml2), so trees are grown in place instead.
 
     :raises SegmentationError: no units, or a unit or block of unknown kind.
     """
@@ -143,18 +148,25 @@ def build_body(document: Document, inline: InlineWriter) -> etree._Element:
     if not document.units:
         raise SegmentationError("nothing to encode: the document has no units", path=path)
     body = E.body()
+    if parent is not None:
+        parent.append(body)
     counts: dict[str, int] = {}
     for unit in document.units:
         counts[unit.kind] = counts.get(unit.kind, 0) + 1
-        body.append(build_unit(unit, f"{unit.kind}{counts[unit.kind]}", inline, path))
+        build_unit(unit, f"{unit.kind}{counts[unit.kind]}", inline, path, body)
     return body
 
 
-def build_unit(unit: Unit, prefix: str, inline: InlineWriter, path: str) -> etree._Element:
-    """One unit's ``div``; ``prefix`` is its id and the stem of its blocks' ids."""
+def build_unit(unit: Unit, prefix: str, inline: InlineWriter, path: str,
+               parent: etree._Element | None = None) -> etree._Element:
+    """One unit's ``div``; ``prefix`` is its id and the stem of its blocks' ids.
+
+    With ``parent``, the div is appended to it before it is filled."""
     ids = Ids(prefix)
     div = E.div(type=unit.kind)
     div.set(XML_ID, prefix)
+    if parent is not None:
+        parent.append(div)
     if unit.kind == "text":
         _append_groups(div, layout.plan_text(unit.blocks), ids, inline, path)
     elif unit.kind == "figure":

@@ -103,8 +103,12 @@ def _bibl(document: Document, title: str) -> etree._Element:
         bibl.append(_date(meta.date))
     if meta.url:
         bibl.append(E.ref(meta.url, target=meta.url))
+    encoding = E.idno(source.encoding, type="encoding")
+    if source.encoding_basis and source.encoding_basis != "utf-8":
+        # How the encoding was decided; none means the bytes were valid UTF-8.
+        encoding.set("subtype", source.encoding_basis)
     bibl.extend([E.idno(source.filename, type="filename"), E.idno(source.sha256, type="sha256"),
-                 E.idno(source.encoding, type="encoding")])
+                 encoding])
     return bibl
 
 

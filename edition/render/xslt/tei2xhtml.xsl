@@ -29,6 +29,14 @@
   <xsl:param name="unit" select="''"/>
 
   <xsl:variable name="epub" select="$target = 'epub'"/>
+  <!-- An EPUB unit is a document of its own, so its title is h1; in the
+       print book the book's title is the h1 and a unit's title an h2. -->
+  <xsl:variable name="title-tag">
+    <xsl:choose><xsl:when test="$epub">h1</xsl:when><xsl:otherwise>h2</xsl:otherwise></xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="heading-tag">
+    <xsl:choose><xsl:when test="$epub">h2</xsl:when><xsl:otherwise>h3</xsl:otherwise></xsl:choose>
+  </xsl:variable>
 
   <xsl:template match="/">
     <xsl:choose>
@@ -71,10 +79,16 @@
   <!-- headings: the unit's title is h1, a subheading h2; a heading above the
        title is its kicker, a line of the title block rather than a section -->
   <xsl:template match="tei:div/tei:head[not(@type = 'sub')]">
-    <h1 class="title"><xsl:call-template name="attrs"/><xsl:apply-templates/></h1>
+    <xsl:element name="{$title-tag}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class">title</xsl:attribute>
+      <xsl:call-template name="attrs"/><xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
   <xsl:template match="tei:div/tei:head[@type = 'sub'] | tei:ab[@type = 'heading']">
-    <h2 class="heading"><xsl:call-template name="attrs"/><xsl:apply-templates/></h2>
+    <xsl:element name="{$heading-tag}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class">heading</xsl:attribute>
+      <xsl:call-template name="attrs"/><xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:div/tei:head[@type = 'sub'][following-sibling::tei:head[not(@type = 'sub')]]"
@@ -104,13 +118,13 @@
 
   <!-- lists -->
   <xsl:template match="tei:list[@type = 'signatories']">
-    <section class="signatories">
+    <div class="signatories">
       <xsl:call-template name="attrs"/>
       <xsl:apply-templates select="tei:head"/>
       <ul class="signatories">
         <xsl:apply-templates select="tei:item"/>
       </ul>
-    </section>
+    </div>
   </xsl:template>
   <xsl:template match="tei:list[@type = 'signatories']/tei:head" priority="2">
     <p class="signatories-head"><xsl:call-template name="attrs"/><xsl:apply-templates/></p>

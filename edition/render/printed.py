@@ -1,0 +1,270 @@
+"""The print edition: one self-contained HTML file, made for CSS paged media.
+
+The body is the same TEI → XHTML mapping as the EPUB (``xslt/tei2xhtml.xsl``
+with ``target=print``); around it come a title page, a colophon on its
+verso, a table of contents whose page numbers the paged-media engine fills
+in (``target-counter``), and the stylesheets, inlined so that nothing is
+fetched.  The page geometry is generated from a ``Paper``; the rest of the
+print rules live in ``print.css``, the screen rules in ``screen.css``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+from lxml import etree, html
+
+from edition.render.bookinfo import BookInfo, book_info, build_time, elements, name_list
+from edition.render.epub import unit_title
+from edition.render.xhtml import XHTML_NS, XML_LANG, Stylesheet, direction, mark_other_direction
+from edition.tei.header import DEFAULT_PUBLISHER
+from edition.tei.maker import TEI_NS, XML_ID
+from edition.tei.readings import regularized
+
+CSS_DIR = Path(__file__).resolve().parent
+RUNNING_HEAD_LIMIT = 60
+"""Longer titles are cut at a word for the running head, so it stays on one line."""
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A trim size and its margins (millimetres); ``inner`` is the binding side."""
+
+    name: str
+    size: str
+    top: int
+    bottom: int
+    inner: int
+    outer: int
+
+    def css(self) -> str:
+        """The ``@page`` rules for this paper: facing pages, inner margin wider."""
+        return (
+            f"@page {{ size: {self.size}; margin: {self.top}mm {self.outer}mm {self.bottom}mm {self.inner}mm; }}\n"
+            f"@page :left {{ margin-left: {self.outer}mm; margin-right: {self.inner}mm; }}\n"
+            f"@page :right {{ margin-left: {self.inner}mm; margin-right: {self.outer}mm; }}\n"
+        )
+
+
+PAPERS = {
+    "a5": Paper("a5", "A5", top=16, bottom=20, inner=20, outer=14),
+    "a4": Paper("a4", "A4", top=22, bottom=26, inner=30, outer=22),
+    "letter": Paper("letter", "letter", top=22, bottom=26, inner=30, outer=22),
+}
+"""The trims ``--paper`` offers; A5 is the default of a pamphlet-sized edition."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What the colophon says: where the text came from and what was done to it."""
+
+    filename: str
+    sha256: str
+    encoding: str
+    version: str
+    normalization: tuple[tuple[str, int], ...]
+    segmentation: tuple[tuple[str, int], ...]
+    licence: str
+
+
+def _num(item: etree._Element) -> int:
+    found = elements(item, "t:num")
+    text = regularized(found[0]) if found else ""
+    return int(text) if text.isdigit() else 0
+
+
+def _rules(tree: etree._ElementTree, kind: str) -> tuple[tuple[str, int], ...]:
+    path = f"/t:TEI/t:teiHeader/t:encodingDesc/t:editorialDecl/t:{kind}//t:item[@n]"
+    return tuple((str(item.get("n")), _num(item)) for item in elements(tree, path))
+
+
+def provenance(tree: etree._ElementTree) -> Provenance:
+    """The colophon's facts, read from the teiHeader."""
+    bibl = "/t:TEI/t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl"
+
+    def first(path: str) -> str:
+        found = cast(list[object], tree.xpath(path, namespaces={"t": TEI_NS}))
+        if not found:
+            return ""
+        return (regularized(found[0]) if isinstance(found[0], etree._Element) else str(found[0])).strip()
+
+    return Provenance(
+        filename=first(f"{bibl}/t:idno[@type='filename']"),
+        sha256=first(f"{bibl}/t:idno[@type='sha256']"),
+        encoding=first(f"{bibl}/t:idno[@type='encoding']"),
+        version=first("/t:TEI/t:teiHeader/t:encodingDesc/t:appInfo/t:application[@ident='edition']/@version"),
+        normalization=_rules(tree, "normalization"),
+        segmentation=_rules(tree, "segmentation"),
+        licence=" ".join(regularized(p) for p in elements(
+            tree, "/t:TEI/t:teiHeader/t:fileDesc/t:publicationStmt/t:availability/*")),
+    )
+
+
+def running_head(title: str) -> str:
+    """``title`` cut at a word to fit a running head."""
+    if len(title) <= RUNNING_HEAD_LIMIT:
+        return title
+    return title[:RUNNING_HEAD_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _h(tag: str) -> str:
+    return f"{{{XHTML_NS}}}{tag}"
+
+
+def _sub(parent: etree._Element, tag: str, text: str = "", **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, _h(tag), {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    if text:
+        element.text = text
+    return element
+
+
+def _title_page(info: BookInfo) -> etree._Element:
+    header = etree.Element(_h("header"), {"class": "titlepage", "id": "titlepage"})
+    _sub(header, "h1", info.title, id="book-title")
+    if info.authors:
+        _sub(header, "p", "; ".join(p.name for p in info.authors), class_="bodies")
+    elif info.signatories:
+        _sub(header, "p", f"Signed by {name_list(info.signatories, 8)}", class_="bodies")
+    source = ", ".join(x for x in (info.source_publisher, info.source) if x)
+    if source:
+        _sub(header, "p", f"Source: {source}", class_="source")
+    if info.date:
+        _sub(header, "p", class_="date").append(_time(info.date))
+    if info.publisher != DEFAULT_PUBLISHER:
+        _sub(header, "p", info.publisher, class_="publisher")
+    return header
+
+
+def _time(when: str) -> etree._Element:
+    element = etree.Element(_h("time"), datetime=when)
+    element.text = when
+    return element
+
+
+def _contents(entries: list[tuple[str, str]]) -> etree._Element:
+    nav = etree.Element(_h("nav"), {"class": "toc", "role": "doc-toc", "aria-labelledby": "toc-title"})
+    _sub(nav, "h2", "Contents", id="toc-title")
+    items = _sub(nav, "ol")
+    for target, title in entries:
+        _sub(_sub(items, "li"), "a", title, href=f"#{target}")
+    return nav
+
+
+def _colophon(info: BookInfo, prov: Provenance) -> etree._Element:
+    section = etree.Element(_h("section"), {"class": "colophon", "id": "colophon", "role": "doc-colophon",
+                                            "aria-labelledby": "colophon-title"})
+    _sub(section, "h2", "Colophon", id="colophon-title")
+    facts = _sub(section, "dl")
+
+    def fact(term: str, *parts: str | etree._Element) -> None:
+        _sub(facts, "dt", term)
+        definition = _sub(facts, "dd")
+        for part in parts:
+            if isinstance(part, str):
+                if len(definition):
+                    definition[-1].tail = (definition[-1].tail or "") + part
+                else:
+                    definition.text = (definition.text or "") + part
+            else:
+                definition.append(part)
+
+    source = prov.filename or info.source
+    if info.source and info.source != prov.filename:
+        source += f", {info.source}"
+    fact("Source", source + (f" ({prov.encoding})" if prov.encoding else ""))
+    if prov.sha256:
+        checksum = etree.Element(_h("code"), {"class": "checksum"})
+        checksum.text = prov.sha256
+        fact("SHA-256 of the source", checksum)
+    changed = [(rule, count) for rule, count in prov.normalization if count]
+    total = sum(count for _rule, count in changed)
+    method = (f"Normalized by {len(prov.normalization)} rules, {total} interventions"
+              + (": " + ", ".join(f"{rule} {count}" for rule, count in changed) if changed else "")
+              + ". Each intervention is recorded in the TEI with the source’s reading.")
+    fact("Editorial method", method)
+    found = [(rule, count) for rule, count in prov.segmentation if count]
+    fact("Structure", "Detected by rule: " + ", ".join(f"{rule} {count}" for rule, count in found) + "."
+         if found else "No structure rule applied.")
+    if prov.licence:
+        fact("Rights", prov.licence)
+    fact("Made by", f"edition {prov.version}".strip() + ", from the TEI encoding of the source.")
+    return section
+
+
+def _plain_html(root: etree._Element) -> etree._Element:
+    """The XHTML tree as HTML: no namespaces, no xml:lang (``lang`` says it)."""
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            element.tag = etree.QName(element).localname
+            if XML_LANG in element.attrib:
+                del element.attrib[XML_LANG]
+    etree.cleanup_namespaces(root)
+    return root
+
+
+class PrintMaker:
+    """Makes print HTML; holds the compiled stylesheet and the CSS, so make one and reuse it."""
+
+    def __init__(self, stylesheet: Stylesheet | None = None) -> None:
+        self.stylesheet = stylesheet or Stylesheet()
+        self.print_css = (CSS_DIR / "print.css").read_text(encoding="utf-8")
+        self.screen_css = (CSS_DIR / "screen.css").read_text(encoding="utf-8")
+        self.base_css = (CSS_DIR / "book.css").read_text(encoding="utf-8")
+
+    def make(self, tree: etree._ElementTree, paper: Paper = PAPERS["a5"],
+             source_date_epoch: str | None = None) -> bytes:
+        """The HTML bytes for a parsed TEI ``tree``."""
+        info = book_info(tree)
+        when = build_time(info, source_date_epoch)
+        text_dir = direction(regularized(elements(tree, "/t:TEI/t:text")[0]))
+
+        root = etree.Element(_h("html"), nsmap={None: XHTML_NS})  # type: ignore[dict-item]
+        root.set("lang", info.lang)
+        root.set("dir", text_dir)
+        head = _sub(root, "head")
+        _sub(head, "meta", charset="utf-8")
+        _sub(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+        _sub(head, "title", info.title)
+        for person in info.authors:
+            _sub(head, "meta", name="author", content=person.name)
+        _sub(head, "meta", name="generator", content=f"edition {provenance(tree).version}".strip())
+        stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        _sub(head, "meta", name="dcterms.created", content=stamp)
+        _sub(head, "meta", name="dcterms.modified", content=stamp)
+        _sub(head, "style", self.base_css)
+        _sub(head, "style", paper.css() + self.print_css, media="print")
+        _sub(head, "style", self.screen_css, media="screen")
+
+        body = _sub(root, "body")
+        body.append(_title_page(info))
+        body.append(_colophon(info, provenance(tree)))
+        entries: list[tuple[str, str]] = []
+        sections: list[etree._Element] = []
+        figures = 0
+        for number, div in enumerate(elements(tree, "/t:TEI/t:text/t:body/t:div"), start=1):
+            unit_id = div.get(XML_ID) or f"unit{number}"
+            figures += len(elements(div, ".//t:figure"))
+            title = unit_title(div, figures if div.get("type") == "figure" else number)
+            section = self.stylesheet.unit(tree, unit_id, "print")
+            # On the unit's first block, not the section: a string set by a box
+            # that runs over several pages counts as set on each of them, and
+            # the head is left off only the page where the unit opens.
+            opener = section[0] if len(section) else section
+            opener.set("data-running-head", running_head(title))
+            own = direction(regularized(div))
+            if own != text_dir:
+                section.set("dir", own)
+            entries.append((section.get("id") or unit_id, title))
+            sections.append(section)
+        body.append(_contents(entries))
+        main = _sub(body, "main")
+        for section in sections:
+            main.append(section)
+
+        mark_other_direction(body, text_dir)
+        document = _plain_html(root)
+        data = cast(bytes, html.tostring(document, doctype="<!DOCTYPE html>", encoding="utf-8",
+                                         method="html"))
+        return data + b"\n"

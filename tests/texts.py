@@ -1,0 +1,26 @@
+"""Reading the text of rendered XHTML and HTML the way the TEI's text is read."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+BLOCKS = {"p", "li", "h1", "h2", "h3", "section", "div", "figure", "figcaption", "ul", "ol", "body",
+          "main", "header", "nav"}
+
+
+def xhtml_text(element: etree._Element) -> str:
+    """The text of an XHTML or HTML element, block edges read as spaces (as
+    ``regularized`` reads TEI)."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        block = etree.QName(node).localname in BLOCKS
+        parts.append(" " if block else "")
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+        parts.append(" " if block else "")
+
+    walk(element)
+    return " ".join("".join(parts).split())
