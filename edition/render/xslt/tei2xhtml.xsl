@@ -63,8 +63,18 @@
   </xsl:template>
 
   <!-- units -->
+  <!-- A unit is a section; in the print book, where units share one
+       document, a unit without a heading (a photo, an untitled letter) is a
+       div, since an HTML section is expected to have one. -->
   <xsl:template match="tei:div">
-    <section class="unit {@type}">
+    <xsl:variable name="tag">
+      <xsl:choose>
+        <xsl:when test="$epub or tei:head">section</xsl:when>
+        <xsl:otherwise>div</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$tag}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class">unit <xsl:value-of select="@type"/></xsl:attribute>
       <xsl:call-template name="attrs"/>
       <xsl:if test="$epub and @type = 'text'">
         <xsl:attribute name="epub:type">chapter</xsl:attribute>
@@ -73,7 +83,7 @@
         <xsl:attribute name="role">doc-chapter</xsl:attribute>
       </xsl:if>
       <xsl:apply-templates/>
-    </section>
+    </xsl:element>
   </xsl:template>
 
   <!-- headings: the unit's title is h1, a subheading h2; a heading above the
