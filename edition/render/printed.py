@@ -30,7 +30,8 @@ RUNNING_HEAD_LIMIT = 60
 
 @dataclass(frozen=True)
 class Paper:
-    """A trim size and its margins (millimetres); ``inner`` is the binding side."""
+    """A trim size, its margins (millimetres; ``inner`` is the binding side) and
+    the body type size (points) that keeps lines near 65 characters on it."""
 
     name: str
     size: str
@@ -38,6 +39,7 @@ class Paper:
     bottom: int
     inner: int
     outer: int
+    font_pt: float
 
     def css(self) -> str:
         """The ``@page`` rules for this paper: facing pages, inner margin wider."""
@@ -45,13 +47,14 @@ class Paper:
             f"@page {{ size: {self.size}; margin: {self.top}mm {self.outer}mm {self.bottom}mm {self.inner}mm; }}\n"
             f"@page :left {{ margin-left: {self.outer}mm; margin-right: {self.inner}mm; }}\n"
             f"@page :right {{ margin-left: {self.inner}mm; margin-right: {self.outer}mm; }}\n"
+            f"html {{ font-size: {self.font_pt}pt; }}\n"
         )
 
 
 PAPERS = {
-    "a5": Paper("a5", "A5", top=16, bottom=20, inner=20, outer=14),
-    "a4": Paper("a4", "A4", top=22, bottom=26, inner=30, outer=22),
-    "letter": Paper("letter", "letter", top=22, bottom=26, inner=30, outer=22),
+    "a5": Paper("a5", "A5", top=16, bottom=20, inner=20, outer=14, font_pt=10),
+    "a4": Paper("a4", "A4", top=24, bottom=28, inner=34, outer=26, font_pt=12),
+    "letter": Paper("letter", "letter", top=24, bottom=28, inner=34, outer=26, font_pt=12),
 }
 """The trims ``--paper`` offers; A5 is the default of a pamphlet-sized edition."""
 
