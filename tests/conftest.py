@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from edition.validate import TeiAllValidator, Validator
 from tests.paths import TEI_ALL, require
+
+# Hypothesis profiles: "ci" (the default) keeps the suite in CI's budget with
+# hundreds of examples per property; "long" is for a run started by hand:
+#   python -m pytest tests/robustness --hypothesis-profile=long
+# Tests that fix max_examples themselves keep their own count.
+settings.register_profile("ci", max_examples=300, deadline=None)
+settings.register_profile("long", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
