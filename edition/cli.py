@@ -165,8 +165,10 @@ def _rendered(file: Path, no_validate: bool, render: Callable[[Any], bytes]) -> 
     tree = parse_file(file)
     problems = [] if no_validate else Validator().check(tree, str(file))
     if problems:
-        raise ValidationError(f"not valid against the project's schemas: {problems[0]}"
-                              f" ({len(problems)} problem(s); see `edition validate`)")
+        first = problems[0]
+        raise ValidationError(f"not valid against the project's schemas: {first.message}"
+                              f" ({len(problems)} problem(s); see `edition validate`)",
+                              path=first.path, line=first.line)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RenderWarning)
         data = render(tree)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from edition.errors import OutputError
 
-
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 

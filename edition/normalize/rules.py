@@ -68,7 +68,10 @@ _CONTROLS = "[\x7f-\x9f]+"
 # word joiner, and a byte-order mark inside the text (two files joined).
 # Zero width (non-)joiners shape Arabic and Indic script and join emoji, so
 # they are kept between two visible characters and removed elsewhere.
-_ZERO_WIDTH = "[\u200b\u2060\ufeff]+|(?<!\\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\\S)"
+# (The last run may start only where a run starts: tried from inside a long
+# run it would fail again at each character, in quadratic time.)
+_ZERO_WIDTH = ("[\u200b\u2060\ufeff]+|(?<!\\S)[\u200c\u200d]+"
+               "|(?<![\u200c\u200d])[\u200c\u200d]+(?!\\S)")
 
 # Bidirectional embeddings, overrides and isolates (U+202A-U+202E,
 # U+2066-U+2069): unbalanced, they reorder everything after them, and
