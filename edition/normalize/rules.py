@@ -140,6 +140,38 @@ def _mojibake(text: str) -> Iterator[tuple[int, int, str]]:
     fixed = ftfy.fix_encoding(text)
     if fixed == text or ftfy.fix_encoding(fixed) != fixed:
         return  # nothing to repair, or a repair that would not settle
+    old, new = text.split(" "), fixed.split(" ")
+    if len(old) == len(new):
+        yield from _changed_words(old, new)
+    elif len(text) <= _ALIGN_LIMIT:
+        yield from _aligned_changes(text, fixed)
+
+
+_ALIGN_LIMIT = 5_000
+"""Longest line whose repair is lined up character by character (quadratic
+or worse); a longer line whose repair moved its spaces is left as it is."""
+
+
+def _changed_words(old: list[str], new: list[str]) -> Iterator[tuple[int, int, str]]:
+    """The repair word by word, when it kept the line's spaces (the usual
+    case): each changed word less what it shares with its repair at either end.
+    Linear in the line's length."""
+    start = 0
+    for before, after in zip(old, new, strict=True):
+        if before != after:
+            head = 0
+            while head < min(len(before), len(after)) and before[head] == after[head]:
+                head += 1
+            tail = 0
+            while (tail < min(len(before), len(after)) - head
+                   and before[len(before) - 1 - tail] == after[len(after) - 1 - tail]):
+                tail += 1
+            yield start + head, start + len(before) - tail, after[head:len(after) - tail]
+        start += len(before) + 1
+
+
+def _aligned_changes(text: str, fixed: str) -> Iterator[tuple[int, int, str]]:
+    """The repair lined up with the text by difflib, grouped by word."""
     groups: list[list[int]] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes():
         if tag != "equal":

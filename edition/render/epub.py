@@ -118,11 +118,11 @@ class EpubMaker:
         links: list[epub.Link] = []
         figures = 0
         unit_pages: list[Page] = []
-        for number, div in enumerate(divs, start=1):
+        rendered = self.stylesheet.units(tree, "epub")
+        for number, (div, section) in enumerate(zip(divs, rendered, strict=True), start=1):
             unit_id = div.get(XML_ID) or f"unit{number}"
             figures += len(elements(div, ".//t:figure"))
             title = unit_title(div, figures if div.get("type") == "figure" else number)
-            section = self.stylesheet.unit(tree, unit_id, "epub")
             item = epub.EpubItem(
                 uid=f"u-{unit_id}", file_name=f"{unit_id}.xhtml", media_type="application/xhtml+xml",
                 content=xhtml_document([section], title=title, lang=info.lang, css=CSS_NAME,

@@ -246,11 +246,12 @@ class PrintMaker:
         entries: list[tuple[str, str]] = []
         sections: list[etree._Element] = []
         figures = 0
-        for number, div in enumerate(elements(tree, "/t:TEI/t:text/t:body/t:div"), start=1):
+        divs = elements(tree, "/t:TEI/t:text/t:body/t:div")
+        rendered = self.stylesheet.units(tree, "print")
+        for number, (div, section) in enumerate(zip(divs, rendered, strict=True), start=1):
             unit_id = div.get(XML_ID) or f"unit{number}"
             figures += len(elements(div, ".//t:figure"))
             title = unit_title(div, figures if div.get("type") == "figure" else number)
-            section = self.stylesheet.unit(tree, unit_id, "print")
             # On the unit's first block, not the section: a string set by a box
             # that runs over several pages counts as set on each of them, and
             # the head is left off only the page where the unit opens.

@@ -31,24 +31,22 @@ class Stylesheet:
     def __init__(self, path: Path = XSL_PATH) -> None:
         self._xslt = etree.XSLT(etree.parse(str(path)))
 
-    def unit(self, tree: etree._ElementTree, unit_id: str, target: str = "epub") -> etree._Element:
-        """The XHTML ``section`` of the body div ``unit_id``.
+    def units(self, tree: etree._ElementTree, target: str = "epub") -> list[etree._Element]:
+        """The XHTML element of every body div, in order, from one run of the
+        stylesheet (one run per unit would make a book of n units cost n²).
 
         Unknown elements are reported as ``RenderWarning`` (the stylesheet's
         ``xsl:message``), so a hand-edited TEI never loses text silently.
         """
-        result = self._xslt(tree, target=etree.XSLT.strparam(target),
-                            unit=etree.XSLT.strparam(unit_id))
+        result = self._xslt(tree, target=etree.XSLT.strparam(target), unit=etree.XSLT.strparam(""))
         for entry in self._xslt.error_log:  # type: ignore[attr-defined]
             message = entry.message.strip()
             if message.startswith("unknown-element"):
                 name = message.split()[-1]
-                warnings.warn(f"{unit_id}: TEI element <{name}> has no rendering; "
-                              "rendered as its text", RenderWarning, stacklevel=2)
+                warnings.warn(f"TEI element <{name}> has no rendering; rendered as its text",
+                              RenderWarning, stacklevel=2)
         root = result.getroot()
-        if root is None:
-            raise KeyError(unit_id)
-        return root
+        return list(root) if root is not None else []
 
 
 def strong_direction(text: str) -> str | None:
