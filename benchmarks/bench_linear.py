@@ -1,8 +1,8 @@
 """Check that the pipeline's time grows linearly with the size of a source.
 
 Builds sources of 0.25, 0.5, 1, 2, 5, 10 and 20 MB and times read, normalize,
-segment and TEI (build, serialize and validate) on each, in-process through
-``edition.pipeline``'s functions.  Each size runs in a fresh child process, so
+segment, TEI (build, serialize and validate) and rendering (the EPUB and the
+print HTML from the parsed TEI; not the PDF) on each, in-process.  Each size runs in a fresh child process, so
 its peak memory (``ru_maxrss``) is its own.  Three kinds of text:
 
 - ``realistic``: paragraphs of ``seeds/*.txt`` and ``shared/corpus/*.txt``
@@ -105,7 +105,9 @@ def run_one(path: Path, validate: bool) -> dict[str, float]:
     from edition.segment import segment
     from edition.tei import build as build_tei
     from edition.tei import serialize
-    from edition.validate import Validator
+    from edition.render import EpubMaker
+    from edition.render.printed import PrintMaker
+    from edition.validate import Validator, parse
 
     validator = Validator() if validate else None
     times: dict[str, float] = {}
@@ -120,8 +122,13 @@ def run_one(path: Path, validate: bool) -> dict[str, float]:
     t4 = time.perf_counter()
     problems = validator.check_bytes(data, str(path)) if validator else []
     t5 = time.perf_counter()
+    tree = parse(data, str(path))
+    EpubMaker().make(tree)
+    PrintMaker().make(tree)
+    t6 = time.perf_counter()
     times.update(read=t1 - t0, normalize=t2 - t1, segment=t3 - t2, tei=t4 - t3,
-                 validate=t5 - t4, total=t5 - t0, problems=len(problems), tei_bytes=len(data))
+                 validate=t5 - t4, render=t6 - t5, total=t6 - t0, problems=len(problems),
+                 tei_bytes=len(data))
     times["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return times
 
@@ -145,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [float(s) for s in args.sizes.split(",")]
     kinds = args.kinds.split(",")
     print(f"{'kind':<10} {'MB':>6} {'read':>6} {'norm':>7} {'segm':>7} {'tei':>6} {'valid':>6} "
-          f"{'total s':>8} {'MB/s':>6} {'peak MB':>8}")
+          f"{'render':>7} {'total s':>8} {'MB/s':>6} {'peak MB':>8}")
     with tempfile.TemporaryDirectory(prefix="edition-linear-") as work:
         for kind in kinds:
             per_mb: list[float] = []
@@ -175,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
                 per_mb.append(t["total"] / mb)
                 print(f"{kind:<10} {mb:6.2f} {t['read']:6.2f} {t['normalize']:7.2f} "
                       f"{t['segment']:7.2f} {t['tei']:6.2f} {t['validate']:6.2f} "
-                      f"{t['total']:8.2f} {mb / t['total']:6.2f} {t['peak_mb']:8.0f}"
+                      f"{t['render']:7.2f} {t['total']:8.2f} {mb / t['total']:6.2f} {t['peak_mb']:8.0f}"
                       + (f"  ({int(t['problems'])} schema problems)" if t["problems"] else ""),
                       flush=True)
             if len(per_mb) >= 2:

@@ -205,6 +205,8 @@ def test_markup_in_the_text_stays_text(built) -> None:
     assert "&amp; and <b>tags</b>" in text.xpath("string(//h:p)", namespaces=H)
     nav = member(book, "nav.xhtml")
     assert "<script>" in nav.xpath("string(//h:nav[1])", namespaces=H)
+    opf = member(book, "content.opf")
+    assert "<script>alert(1)</script> &]]>" in opf.xpath("string(//dc:title)", namespaces=H)
 
 
 def test_cover_is_reproducible(built, maker) -> None:

@@ -265,3 +265,16 @@ def test_cli_html_and_pdf(tmp_path: Path) -> None:
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
     result = runner.invoke(cli, ["html", str(tmp_path / "missing.tei.xml")])
     assert result.exit_code != 0 and "missing.tei.xml" in result.output
+
+
+def test_markup_in_the_text_stays_text_in_the_html(tmp_path, validator, maker) -> None:
+    source = tmp_path / "markup.txt"
+    source.write_text("Notes on <script>alert(1)</script> & ]]> entities\n\nA paragraph with &amp; "
+                      "and <b>tags</b> that are text, long enough to be read as a paragraph.\n",
+                      encoding="utf-8")
+    tei = tei_bytes(load_document(source), validator, schema_href(tmp_path))
+    page = tree(html_bytes(tei, "markup", maker))
+    assert not page.xpath("//body//script|//body//b")
+    assert "<script>alert(1)</script> &]]>" in page.xpath("string(//title)")
+    assert "<script>alert(1)</script>" in page.xpath("string(//main//h2)")
+    assert "&amp; and <b>tags</b>" in page.xpath("string(//main//p)")

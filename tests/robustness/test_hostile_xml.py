@@ -180,7 +180,7 @@ CASES: dict[str, Case] = {
 }
 
 
-@pytest.mark.parametrize("command_name", ["validate", "epub"])
+@pytest.mark.parametrize("command_name", ["validate", "epub", "html"])
 @pytest.mark.parametrize("name", list(CASES), ids=list(CASES))
 def test_hostile_tei(tmp_path: Path, base: str, listener, secret, name: str,
                      command_name: str) -> None:
@@ -191,13 +191,13 @@ def test_hostile_tei(tmp_path: Path, base: str, listener, secret, name: str,
     tei = tmp_path / "work" / f"{name}.tei.xml"
     tei.parent.mkdir()
     tei.write_text(text, encoding="utf-8")
-    out = tmp_path / "work" / f"{name}.epub"
+    out = tmp_path / "work" / f"{name}.{command_name}"
 
     if command_name == "validate":
         result = edition("validate", tei, timeout=300)
         status = validate_status
-    else:
-        result = edition("epub", tei, "-o", out, timeout=300)
+    else:  # epub and html render the same way and refuse the same files
+        result = edition(command_name, tei, "-o", out, timeout=300)
         status = epub_status
     assert_no_traceback(result)
     assert result.returncode == status, result.stderr[-2000:]
@@ -208,6 +208,9 @@ def test_hostile_tei(tmp_path: Path, base: str, listener, secret, name: str,
     if status == 0:
         if command_name == "validate":
             assert result.stdout.strip() == f"{tei}: valid"
+        elif command_name == "html":
+            page = out.read_bytes()
+            assert MARKER.encode() not in page and url.encode() not in page
         else:
             with zipfile.ZipFile(out) as book:
                 for member in book.namelist():
@@ -224,7 +227,7 @@ def test_hostile_tei(tmp_path: Path, base: str, listener, secret, name: str,
     assert reason in first, first
     if needle is not None:
         assert first.startswith(f"{tei}:{_line_of(text, needle)}: "), first
-    if command_name == "epub":
+    if command_name != "validate":
         assert len(error_lines(result.stderr)) == 1, result.stderr
 
 
