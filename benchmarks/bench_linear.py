@@ -102,11 +102,11 @@ def run_one(path: Path, validate: bool) -> dict[str, float]:
     from edition.metadata import load_metadata
     from edition.normalize import normalize
     from edition.read import read_source
+    from edition.render import EpubMaker
+    from edition.render.printed import PrintMaker
     from edition.segment import segment
     from edition.tei import build as build_tei
     from edition.tei import serialize
-    from edition.render import EpubMaker
-    from edition.render.printed import PrintMaker
     from edition.validate import Validator, parse
 
     validator = Validator() if validate else None
