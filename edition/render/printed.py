@@ -18,7 +18,7 @@ from lxml import etree, html
 
 from edition.render.bookinfo import BookInfo, book_info, build_time, elements, name_list
 from edition.render.epub import unit_title
-from edition.render.xhtml import XHTML_NS, XML_LANG, Stylesheet, direction, mark_other_direction
+from edition.render.xhtml import SLOT, XHTML_NS, XML_LANG, Stylesheet, direction, mark_other_direction
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import TEI_NS, XML_ID
 from edition.tei.readings import regularized
@@ -196,6 +196,12 @@ def _colophon(info: BookInfo, prov: Provenance) -> etree._Element:
     return section
 
 
+def _serialize(element: etree._Element, doctype: str | None = None) -> bytes:
+    """``element`` as HTML bytes, without its tail."""
+    return cast(bytes, html.tostring(element, doctype=doctype, encoding="utf-8", method="html",
+                                     with_tail=False))
+
+
 def _plain_html(root: etree._Element) -> etree._Element:
     """The XHTML tree as HTML: no namespaces, no xml:lang (``lang`` says it)."""
     for element in root.iter():
@@ -263,12 +269,17 @@ class PrintMaker:
             entries.append((section.get("id") or unit_id, title))
             sections.append(section)
         body.append(_contents(entries))
-        main = _sub(body, "main")
-        for section in sections:
-            main.append(section)
+        _sub(body, "main").append(etree.Comment(SLOT))
 
         mark_other_direction(body, text_dir)
-        document = _plain_html(root)
-        data = cast(bytes, html.tostring(document, doctype="<!DOCTYPE html>", encoding="utf-8",
-                                         method="html"))
-        return data + b"\n"
+        skeleton = _serialize(_plain_html(root), doctype="<!DOCTYPE html>")
+        before, after = skeleton.split(f"<!--{SLOT}-->".encode(), 1)
+        parts = []
+        for section in sections:
+            mark_other_direction(section, text_dir)
+        wrapper = sections[0].getparent() if sections else None
+        if wrapper is not None:  # it holds the namespace declaration: clear it too
+            _plain_html(wrapper)
+        for section in sections:  # spliced as bytes: see xhtml.SLOT
+            parts.append(_serialize(section))
+        return before + b"".join(parts) + after + b"\n"

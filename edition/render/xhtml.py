@@ -102,8 +102,18 @@ def xhtml_document(body: list[etree._Element], *, title: str, lang: str, css: st
     body_el = etree.SubElement(html, f"{{{XHTML_NS}}}body")
     if body_type:
         body_el.set(f"{{{EPUB_NS}}}type", body_type)
+    body_el.append(etree.Comment(SLOT))
+    skeleton: bytes = etree.tostring(html, xml_declaration=True, encoding="utf-8",
+                                     doctype="<!DOCTYPE html>")
+    before, after = skeleton.split(f"<!--{SLOT}-->".encode(), 1)
+    parts = []
     for element in body:
-        body_el.append(element)
-    mark_other_direction(body_el, dir)
-    data: bytes = etree.tostring(html, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
-    return data + b"\n"
+        mark_other_direction(element, dir)
+        parts.append(etree.tostring(element, encoding="utf-8", with_tail=False))
+    return before + b"".join(parts) + after + b"\n"
+
+
+SLOT = "content"
+"""Where the body's elements go in a serialized skeleton.  They are
+serialized where they are and spliced in as bytes: moving a large subtree
+into another lxml document costs time that grows with the square of its size."""
