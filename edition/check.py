@@ -111,7 +111,8 @@ class HtmlMessage:
     text: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.kind}: {self.text}"
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.kind}: {self.text}"
 
     @property
     def paged_media(self) -> bool:
@@ -143,7 +144,9 @@ def run_vnu(paths: list[Path]) -> list[HtmlMessage]:
         kind = message.get("subType") if message.get("type") == "info" else message.get("type")
         url = str(message.get("url", ""))
         local = Path(unquote(urlparse(url).path)).resolve() if url.startswith("file:") else None
-        where = by_path.get(local, Path(url or "?")) if local else Path(url or "?")
+        where = by_path.get(local) if local else None
+        if where is None:  # about none of the files: the checker itself failed
+            raise ToolError(f"the Nu HTML checker said: {message.get('message', '')}")
         messages.append(HtmlMessage(where, int(message.get("lastLine", 0)), str(kind or "info"),
                                     str(message.get("message", ""))))
     return messages
@@ -159,7 +162,6 @@ def check_html(paths: list[Path]) -> list[CheckResult]:
     for path in paths:
         mine = [m for m in messages if m.path == path]
         errors = [m for m in mine if m.kind in ("error", "non-document-error") and not m.paged_media]
-        errors += [m for m in messages if m.path not in paths and m.kind != "info" and path is paths[0]]
         set_aside = sum(m.paged_media for m in mine)
         results.append(CheckResult(path, "Nu HTML checker", not errors,
                                    f"{len(errors)} error(s) ({set_aside} paged-media CSS message(s) set aside)",

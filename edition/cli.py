@@ -299,8 +299,8 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
 
     if want_pdf and not pdf.available():
         raise ToolError("--pdf needs WeasyPrint: pip install 'edition[pdf]'")
-    renderers = Renderers(paper=PAPERS[paper], pdf=pdf.available() if want_pdf is None else want_pdf,
-                          source_date_epoch=_source_date_epoch())
+    renderers = Renderers.create(PAPERS[paper], pdf.available() if want_pdf is None else want_pdf,
+                                 _source_date_epoch())
 
     paths = find_sources(sources or (Path("seeds"),))
     if not paths:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+
+from lxml import etree
 
 from edition.errors import EditionError, InputError, ValidationError
 from edition.metadata import load_metadata
@@ -17,7 +19,7 @@ from edition.model import Document
 from edition.normalize import normalize
 from edition.output import write_atomic
 from edition.read import read_source
-from edition.render import EpubMaker, pdf
+from edition.render import EpubMaker, Stylesheet, pdf
 from edition.render.printed import PAPERS, Paper, PrintMaker
 from edition.resources import schemas_dir
 from edition.segment import segment
@@ -53,21 +55,30 @@ def schema_href(out_dir: Path) -> str:
     return rel.replace(os.sep, "/") + "/"
 
 
-def tei_bytes(document: Document, validator: Validator, href: str,
-              shown_as: str = "") -> bytes:
-    """The TEI of a document, refused if it breaks the project's schemas.
+def checked_tei(document: Document, validator: Validator, href: str,
+                shown_as: str = "") -> tuple[bytes, etree._ElementTree]:
+    """The TEI of a document as bytes and as parsed from them, refused if it
+    breaks the project's schemas.
 
     The bytes to be written are what is validated, so problems carry the
-    line of the TEI file they would be found at (``shown_as``).
+    line of the TEI file they would be found at (``shown_as``); the parsed
+    tree is what the renderers then read, as they would read the file.
     """
     data = serialize(build_tei(document, schema_href=href))
     name = shown_as or f"{document.source.name}.tei.xml"
-    problems = validator.check_bytes(data, name)
+    tree = parse(data, name)
+    problems = validator.check(tree, name)
     if problems:
         raise ValidationError(f"the TEI made from this source is invalid: {problems[0]}",
                               path=document.source.path,
                               problems=tuple(str(p) for p in problems))
-    return data
+    return data, tree
+
+
+def tei_bytes(document: Document, validator: Validator, href: str,
+              shown_as: str = "") -> bytes:
+    """The TEI of a document, refused if it breaks the project's schemas."""
+    return checked_tei(document, validator, href, shown_as)[0]
 
 
 def epub_bytes(tei_data: bytes, shown_as: str, maker: EpubMaker,
@@ -85,11 +96,18 @@ class Renderers:
     is the reproducible-builds date the CLI read from the environment.
     """
 
-    epub: EpubMaker = field(default_factory=EpubMaker)
-    html: PrintMaker = field(default_factory=PrintMaker)
+    epub: EpubMaker
+    html: PrintMaker
     paper: Paper = PAPERS["a5"]
     pdf: bool = False
     source_date_epoch: str | None = None
+
+    @classmethod
+    def create(cls, paper: Paper = PAPERS["a5"], pdf: bool = False,
+               source_date_epoch: str | None = None) -> Renderers:
+        """Both makers around one compiled TEI-to-XHTML stylesheet."""
+        stylesheet = Stylesheet()
+        return cls(EpubMaker(stylesheet), PrintMaker(stylesheet), paper, pdf, source_date_epoch)
 
 
 @dataclass(frozen=True)
@@ -118,12 +136,11 @@ def build_source(path: Path, out_dir: Path, validator: Validator,
     Everything is made before anything is written, so a source that fails
     at any stage leaves the previous outputs as they were.
     """
-    r = renderers or Renderers()
+    r = renderers or Renderers.create()
     document = load_document(path, encoding)
     name = document.source.name
     target = out_dir / f"{name}.tei.xml"
-    data = tei_bytes(document, validator, schema_href(out_dir), str(target))
-    tree = parse(data, str(target))
+    data, tree = checked_tei(document, validator, schema_href(out_dir), str(target))
     outputs = {
         target: data,
         out_dir / f"{name}.epub": r.epub.make(tree, r.source_date_epoch),
@@ -169,7 +186,7 @@ def build_all(paths: Iterable[Path], out_dir: Path, validator: Validator,
               renderers: Renderers | None = None,
               encoding: str | None = None) -> tuple[list[Built], list[Failure]]:
     """Build every source; one failing does not stop the others."""
-    renderers = renderers or Renderers()
+    renderers = renderers or Renderers.create()
     built: list[Built] = []
     failed: list[Failure] = []
     for path in paths:

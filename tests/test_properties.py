@@ -13,17 +13,12 @@ from edition.normalize import normalize
 from edition.segment import segment
 from edition.tei import build, serialize
 from edition.tei.readings import diplomatic
+from tests.strategies import SHAPED_LINES
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_OK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-WORDS = st.sampled_from([
-    "", "", "", "Title line", "A paragraph with words, and a stop.", "Long live peace!",
-    "Signed by:", "- Jane Roe", "Union of Workers", "( ABC -DE )", "Photos: Someone",
-    "Thanks to a friend", "March 8, 2014", "Georgia:", "John Smith", "Dear all,",
-    "Caption text here. Photo: Ann Lee", "Signers: A, B (c, d), E", "benefit , and - so",
-    'He said "no"', "<script>&amp;]]>", "  \u00a0indented\t tab", "Moscow, 1 May 2020",
-])
+WORDS = st.sampled_from(SHAPED_LINES)
 TEXT = st.one_of(
     st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=300),
     st.lists(WORDS, min_size=1, max_size=25).map("\n".join),

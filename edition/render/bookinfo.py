@@ -14,7 +14,7 @@ from typing import cast
 from lxml import etree
 
 from edition.tei.header import DEFAULT_PUBLISHER
-from edition.tei.maker import TEI_NS, XML_LANG
+from edition.tei.maker import TEI_NS, XML_ID, XML_LANG
 from edition.tei.readings import regularized
 
 NS = {"t": TEI_NS}
@@ -141,3 +141,53 @@ def build_time(info: BookInfo, source_date_epoch: str | None) -> datetime:
         except ValueError:
             pass
     return FALLBACK_DATE
+
+
+def issuers_line(info: BookInfo) -> str:
+    """Who issued the book, for a title page: the header's authors, else
+    "Signed by" the first eight signatories; empty when neither is known."""
+    if info.authors:
+        return "; ".join(p.name for p in info.authors)
+    if info.signatories:
+        return f"Signed by {name_list(info.signatories, 8)}"
+    return ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A body div as the outputs name it: its id and its title for a table of contents."""
+
+    div: etree._Element
+    id: str
+    title: str
+
+
+def _opening(text: str, limit: int = 60) -> str:
+    return f"{text[:limit - 3].rsplit(' ', 1)[0]}…" if len(text) > limit else text
+
+
+def unit_title(div: etree._Element, number: int) -> str:
+    """What a table of contents calls a unit: its title, else the start of
+    its caption (a photo, ``number`` counting photos) or of its first block
+    (an untitled text, ``number`` counting units)."""
+    head = elements(div, "t:head[not(@type='sub')]") or elements(div, "t:head")
+    if head:
+        return regularized(head[0])
+    if div.get("type") == "figure":
+        caption = elements(div, ".//t:figure/t:p[1]")
+        text = regularized(caption[0]) if caption else ""
+        return f"Photo: {_opening(text)}" if text else f"Photo {number}"
+    first = elements(div, "(.//t:p|.//t:ab|.//t:salute|.//t:item)[1]")
+    text = regularized(first[0]) if first else ""
+    return _opening(text) if text else f"Text {number}"
+
+
+def units(tree: etree._ElementTree) -> list[Unit]:
+    """The body's divs in order, each with its id and title."""
+    found = []
+    figures = 0
+    for number, div in enumerate(elements(tree, "/t:TEI/t:text/t:body/t:div"), start=1):
+        figures += len(elements(div, ".//t:figure"))
+        title = unit_title(div, figures if div.get("type") == "figure" else number)
+        found.append(Unit(div, div.get(XML_ID) or f"unit{number}", title))
+    return found

@@ -18,41 +18,20 @@ from lxml import etree
 
 from edition.render import a11y
 from edition.render.a11y import Page
-from edition.render.bookinfo import BookInfo, book_info, build_time, elements, name_list, name_summary
+from edition.render.bookinfo import BookInfo, book_info, build_time, elements, issuers_line, name_summary, units
 from edition.render.cover import make_cover
 from edition.render.package import reproducible_zip
 from edition.render.xhtml import XHTML_NS, Stylesheet, direction, xhtml_document
 from edition.tei.header import DEFAULT_PUBLISHER
-from edition.tei.maker import XML_ID
 from edition.tei.readings import regularized
 
 CSS_PATH = Path(__file__).resolve().parent / "epub.css"
 CSS_NAME = "style/epub.css"
-MARC_ROLES = {"author": "aut", "editor": "edt"}
 COVER_NAME = "images/cover.png"
 
 
 def _h(name: str) -> str:
     return f"{{{XHTML_NS}}}{name}"
-
-
-def _opening(text: str, limit: int = 60) -> str:
-    return f"{text[:limit - 3].rsplit(' ', 1)[0]}…" if len(text) > limit else text
-
-
-def unit_title(div: etree._Element, number: int) -> str:
-    """What the table of contents calls a unit: its title, else the start of
-    its caption (a photo) or of its first block (an untitled text)."""
-    head = elements(div, "t:head[not(@type='sub')]") or elements(div, "t:head")
-    if head:
-        return regularized(head[0])
-    if div.get("type") == "figure":
-        caption = elements(div, ".//t:figure/t:p[1]")
-        text = regularized(caption[0]) if caption else ""
-        return f"Photo: {_opening(text)}" if text else f"Photo {number}"
-    first = elements(div, "(.//t:p|.//t:ab|.//t:salute|.//t:item)[1]")
-    text = regularized(first[0]) if first else ""
-    return _opening(text) if text else f"Text {number}"
 
 
 def cover_names(info: BookInfo) -> list[str]:
@@ -64,12 +43,8 @@ def title_page(info: BookInfo) -> etree._Element:
     """The title page's section: title, issuing bodies, the source."""
     section = etree.Element(_h("section"), {"class": "titlepage", "id": "titlepage"})
     etree.SubElement(section, _h("h1")).text = info.title
-    if info.authors:
-        etree.SubElement(section, _h("p"), {"class": "bodies"}).text = "; ".join(
-            p.name for p in info.authors)
-    elif info.signatories:
-        etree.SubElement(section, _h("p"), {"class": "bodies"}).text = (
-            f"Signed by {name_list(info.signatories, 8)}")
+    if issuers_line(info):
+        etree.SubElement(section, _h("p"), {"class": "bodies"}).text = issuers_line(info)
     if info.editors:
         etree.SubElement(section, _h("p"), {"class": "editors"}).text = "Edited by " + "; ".join(
             p.name for p in info.editors)
@@ -86,6 +61,7 @@ class EpubMaker:
 
     def __init__(self, stylesheet: Stylesheet | None = None) -> None:
         self.stylesheet = stylesheet or Stylesheet()
+        self.css = CSS_PATH.read_bytes()
 
     def make(self, tree: etree._ElementTree, source_date_epoch: str | None = None) -> bytes:
         """The EPUB bytes for a parsed TEI ``tree``."""
@@ -97,7 +73,7 @@ class EpubMaker:
         if body_dir == "rtl":
             book.set_direction("rtl")
         css = epub.EpubItem(uid="css", file_name=CSS_NAME, media_type="text/css",
-                            content=CSS_PATH.read_bytes())
+                            content=self.css)
         book.add_item(css)
         # The cover image only (manifest item with properties="cover-image" and,
         # for EPUB 2 readers, <meta name="cover">); no cover page, since ebooklib
@@ -113,37 +89,32 @@ class EpubMaker:
         book.add_item(title_item)
         pages = [Page.parse(title_item.file_name, title_item.content)]
 
-        divs = elements(tree, "/t:TEI/t:text/t:body/t:div")
-        units: list[epub.EpubItem] = []
+        items: list[epub.EpubItem] = []
         links: list[epub.Link] = []
-        figures = 0
         unit_pages: list[Page] = []
         rendered = self.stylesheet.units(tree, "epub")
-        for number, (div, section) in enumerate(zip(divs, rendered, strict=True), start=1):
-            unit_id = div.get(XML_ID) or f"unit{number}"
-            figures += len(elements(div, ".//t:figure"))
-            title = unit_title(div, figures if div.get("type") == "figure" else number)
+        for unit, section in zip(units(tree), rendered, strict=True):
             item = epub.EpubItem(
-                uid=f"u-{unit_id}", file_name=f"{unit_id}.xhtml", media_type="application/xhtml+xml",
-                content=xhtml_document([section], title=title, lang=info.lang, css=CSS_NAME,
-                                       body_type="bodymatter", dir=direction(regularized(div))))
+                uid=f"u-{unit.id}", file_name=f"{unit.id}.xhtml", media_type="application/xhtml+xml",
+                content=xhtml_document([section], title=unit.title, lang=info.lang, css=CSS_NAME,
+                                       body_type="bodymatter", dir=direction(regularized(unit.div))))
             book.add_item(item)
-            units.append(item)
+            items.append(item)
             unit_pages.append(Page.parse(item.file_name, item.content))
-            links.append(epub.Link(item.file_name, title, f"toc-{unit_id}"))
+            links.append(epub.Link(item.file_name, unit.title, f"toc-{unit.id}"))
 
         book.toc = [epub.Link("titlepage.xhtml", "Title page", "toc-titlepage"), *links]
         nav = epub.EpubNav(title="Contents", direction=body_dir)
         nav.add_link(href=CSS_NAME, rel="stylesheet", type="text/css")
         book.add_item(epub.EpubNcx())
         book.add_item(nav)
-        book.spine = [title_item, nav, *units]
+        book.spine = [title_item, nav, *items]
         book.guide = [
             {"href": "titlepage.xhtml", "title": "Title page", "type": "titlepage"},
             {"href": "nav.xhtml#id", "title": "Contents", "type": "toc"},
         ]
-        if units:
-            book.guide.append({"href": units[0].file_name, "title": "Start of text", "type": "bodymatter"})
+        if items:
+            book.guide.append({"href": items[0].file_name, "title": "Start of text", "type": "bodymatter"})
         pages += unit_pages
         for prop, value in a11y.metadata(a11y.Content.of(pages, unit_pages), a11y.failures(pages),
                                          info.publisher):

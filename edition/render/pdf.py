@@ -42,7 +42,7 @@ def _refuse(url: str, *args: Any, **kwargs: Any) -> NoReturn:
 def available() -> bool:
     """Whether WeasyPrint can be imported (the ``pdf`` extra is installed)."""
     try:
-        import weasyprint  # noqa: F401
+        import weasyprint  # type: ignore[import-untyped]  # noqa: F401
     except (ImportError, OSError):
         return False
     return True
@@ -54,7 +54,7 @@ def typeset(html: bytes) -> Pdf:
     :raises ToolError: WeasyPrint or the system libraries it needs are missing.
     """
     try:
-        import weasyprint  # type: ignore[import-untyped]
+        import weasyprint
     except (ImportError, OSError) as exc:
         raise ToolError(f"WeasyPrint is not available ({exc}); install the pdf extra: "
                         "pip install 'edition[pdf]'") from None

@@ -16,11 +16,10 @@ from typing import cast
 
 from lxml import etree, html
 
-from edition.render.bookinfo import BookInfo, book_info, build_time, elements, name_list
-from edition.render.epub import unit_title
+from edition.render.bookinfo import BookInfo, book_info, build_time, elements, issuers_line, units
 from edition.render.xhtml import SLOT, XHTML_NS, XML_LANG, Stylesheet, direction, mark_other_direction
 from edition.tei.header import DEFAULT_PUBLISHER
-from edition.tei.maker import TEI_NS, XML_ID
+from edition.tei.maker import TEI_NS
 from edition.tei.readings import regularized
 
 CSS_DIR = Path(__file__).resolve().parent
@@ -126,10 +125,8 @@ def _sub(parent: etree._Element, tag: str, text: str = "", **attrs: str) -> etre
 def _title_page(info: BookInfo) -> etree._Element:
     header = etree.Element(_h("header"), {"class": "titlepage", "id": "titlepage"})
     _sub(header, "h1", info.title, id="book-title")
-    if info.authors:
-        _sub(header, "p", "; ".join(p.name for p in info.authors), class_="bodies")
-    elif info.signatories:
-        _sub(header, "p", f"Signed by {name_list(info.signatories, 8)}", class_="bodies")
+    if issuers_line(info):
+        _sub(header, "p", issuers_line(info), class_="bodies")
     source = ", ".join(x for x in (info.source_publisher, info.source) if x)
     if source:
         _sub(header, "p", f"Source: {source}", class_="source")
@@ -161,17 +158,13 @@ def _colophon(info: BookInfo, prov: Provenance) -> etree._Element:
     _sub(section, "h2", "Colophon", id="colophon-title")
     facts = _sub(section, "dl")
 
-    def fact(term: str, *parts: str | etree._Element) -> None:
+    def fact(term: str, value: str | etree._Element) -> None:
         _sub(facts, "dt", term)
         definition = _sub(facts, "dd")
-        for part in parts:
-            if isinstance(part, str):
-                if len(definition):
-                    definition[-1].tail = (definition[-1].tail or "") + part
-                else:
-                    definition.text = (definition.text or "") + part
-            else:
-                definition.append(part)
+        if isinstance(value, str):
+            definition.text = value
+        else:
+            definition.append(value)
 
     source = prov.filename or info.source
     if info.source and info.source != prov.filename:
@@ -226,6 +219,7 @@ class PrintMaker:
              source_date_epoch: str | None = None) -> bytes:
         """The HTML bytes for a parsed TEI ``tree``."""
         info = book_info(tree)
+        facts = provenance(tree)
         when = build_time(info, source_date_epoch)
         text_dir = direction(regularized(elements(tree, "/t:TEI/t:text")[0]))
 
@@ -238,7 +232,7 @@ class PrintMaker:
         _sub(head, "title", info.title)
         for person in info.authors:
             _sub(head, "meta", name="author", content=person.name)
-        _sub(head, "meta", name="generator", content=f"edition {provenance(tree).version}".strip())
+        _sub(head, "meta", name="generator", content=f"edition {facts.version}".strip())
         stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
         _sub(head, "meta", name="dcterms.created", content=stamp)
         _sub(head, "meta", name="dcterms.modified", content=stamp)
@@ -248,25 +242,20 @@ class PrintMaker:
 
         body = _sub(root, "body")
         body.append(_title_page(info))
-        body.append(_colophon(info, provenance(tree)))
+        body.append(_colophon(info, facts))
         entries: list[tuple[str, str]] = []
         sections: list[etree._Element] = []
-        figures = 0
-        divs = elements(tree, "/t:TEI/t:text/t:body/t:div")
         rendered = self.stylesheet.units(tree, "print")
-        for number, (div, section) in enumerate(zip(divs, rendered, strict=True), start=1):
-            unit_id = div.get(XML_ID) or f"unit{number}"
-            figures += len(elements(div, ".//t:figure"))
-            title = unit_title(div, figures if div.get("type") == "figure" else number)
+        for unit, section in zip(units(tree), rendered, strict=True):
             # On the unit's first block, not the section: a string set by a box
             # that runs over several pages counts as set on each of them, and
             # the head is left off only the page where the unit opens.
             opener = section[0] if len(section) else section
-            opener.set("data-running-head", running_head(title))
-            own = direction(regularized(div))
+            opener.set("data-running-head", running_head(unit.title))
+            own = direction(regularized(unit.div))
             if own != text_dir:
                 section.set("dir", own)
-            entries.append((section.get("id") or unit_id, title))
+            entries.append((section.get("id") or unit.id, unit.title))
             sections.append(section)
         body.append(_contents(entries))
         _sub(body, "main").append(etree.Comment(SLOT))
@@ -274,12 +263,10 @@ class PrintMaker:
         mark_other_direction(body, text_dir)
         skeleton = _serialize(_plain_html(root), doctype="<!DOCTYPE html>")
         before, after = skeleton.split(f"<!--{SLOT}-->".encode(), 1)
-        parts = []
         for section in sections:
             mark_other_direction(section, text_dir)
         wrapper = sections[0].getparent() if sections else None
         if wrapper is not None:  # it holds the namespace declaration: clear it too
             _plain_html(wrapper)
-        for section in sections:  # spliced as bytes: see xhtml.SLOT
-            parts.append(_serialize(section))
+        parts = [_serialize(section) for section in sections]  # spliced as bytes: see xhtml.SLOT
         return before + b"".join(parts) + after + b"\n"

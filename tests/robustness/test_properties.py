@@ -25,20 +25,12 @@ from edition.tei import build, serialize
 from edition.tei.readings import diplomatic
 from edition.validate import parse
 from tests.robustness.epubcheck_batch import check_many
+from tests.strategies import HAZARD_LINES, SHAPED_LINES
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-LINES = st.sampled_from([
-    "", "", "", "Title line", "A paragraph with words, and a stop.", "Long live peace!",
-    "Signed by:", "- Jane Roe", "Union of Workers", "( ABC -DE )", "Photos: Someone",
-    "Thanks to a friend", "March 8, 2014", "Georgia:", "John Smith", "Dear all,",
-    "Caption text here. Photo: Ann Lee", "Signers: A, B (c, d), E", "benefit , and - so",
-    'He said "no"', "<script>alert(1)</script>&amp;]]>", "  \u00a0indented\t tab",
-    "Moscow, 1 May 2020", "Заявление: мы требуем мира!", "بيان من أجل السلام",
-    "caf\u00c3\u00a9 \u00e2\u0080\u009cquoted\u00e2\u0080\u009d", "zero\u200bwidth \u202eoverride\u202c",
-    "a\x0cform feed", "e\u0301 combining", "\x85\x93C1\x94", "line\rend", "crlf\r",
-])
+LINES = st.sampled_from([*SHAPED_LINES, *HAZARD_LINES])
 TEXT = st.one_of(
     st.text(st.characters(codec="utf-8"), min_size=1, max_size=400),
     st.lists(LINES, min_size=1, max_size=30).map("\n".join),
