@@ -118,7 +118,7 @@ def run_one(path: Path, validate: bool) -> dict[str, float]:
     t2 = time.perf_counter()
     document = segment(normalized, load_metadata(path))
     t3 = time.perf_counter()
-    data = serialize(build_tei(document, schema_href="../schemas/"))
+    data = serialize(build_tei(document))
     t4 = time.perf_counter()
     problems = validator.check_bytes(data, str(path)) if validator else []
     t5 = time.perf_counter()

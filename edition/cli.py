@@ -141,13 +141,13 @@ def segment_cmd(file: Path, encoding: str | None) -> None:
 def tei(file: Path, output: Path | None, encoding: str | None) -> None:
     """Make the validated TEI of FILE."""
     from edition.output import write_atomic
-    from edition.pipeline import load_document, schema_href, tei_bytes
+    from edition.pipeline import load_document, tei_bytes, write_schemas
     from edition.validate import Validator
 
     document = load_document(file, encoding)
-    where = output.parent if output else Path.cwd()
-    data = tei_bytes(document, Validator(), schema_href(where), str(output or "-"))
+    data = tei_bytes(document, Validator(), shown_as=str(output or "-"))
     if output:
+        write_schemas(output.parent)
         write_atomic(output, data)
     else:
         sys.stdout.buffer.write(data)
@@ -242,6 +242,8 @@ def pdf(file: Path, output: Path, paper: str, no_validate: bool) -> None:
     page = _rendered(file, no_validate,
                      lambda tree: PrintMaker().make(tree, PAPERS[paper], _source_date_epoch()))
     result = typesetter.typeset(page)
+    for message in result.environment:
+        click.echo(f"warning: {message}", err=True)
     for message in result.warnings:
         click.echo(f"warning: {file}: WeasyPrint: {message}", err=True)
     write_atomic(output, result.data)
@@ -313,6 +315,9 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
                                       encoding)
     else:
         built, failed = build_all(paths, out_dir, validator, renderers=renderers, encoding=encoding)
+    # What WeasyPrint says of the machine holds for the whole run: said once.
+    for message in dict.fromkeys(m for done in built for m in done.environment):
+        click.echo(f"warning: {message}", err=True)
     for done in built:
         for message in done.warnings:
             click.echo(f"warning: {done.source}: WeasyPrint: {message}", err=True)

@@ -6,7 +6,6 @@ is a pure function of its input.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,24 +37,30 @@ def load_document(path: Path, encoding: str | None = None) -> Document:
     return segment(normalize(source), metadata)
 
 
-def schema_href(out_dir: Path) -> str:
-    """The schemas folder as seen from ``out_dir``, always relative.
+SCHEMA_HREF = "schemas/"
+"""Where every TEI file written links its schemas: a ``schemas/`` folder
+beside it, which the writer fills (``write_schemas``), so the links resolve
+wherever the folder is copied and name nothing of the machine it was built on."""
 
-    An output folder inside a project that keeps its own ``schemas/`` (this
-    repository's ``build/``) links to those, so the link is the same on every
-    machine; elsewhere it links to the schemas installed with the package.
+LINKED_SCHEMAS = ("edition.rng", "edition.sch")
+
+
+def write_schemas(out_dir: Path) -> Path:
+    """Put the schemas the TEI links to into ``out_dir/schemas/``, as the
+    package ships them; files already the same are left untouched.
+
+    :raises OutputError: the folder cannot be made or a file written.
     """
-    out = out_dir.resolve()
-    target = schemas_dir().resolve()
-    for folder in (out, *out.parents):
-        if (folder / "schemas" / "edition.rng").is_file():
-            target = folder / "schemas"
-            break
-    rel = os.path.relpath(target, out)
-    return rel.replace(os.sep, "/") + "/"
+    target = out_dir / SCHEMA_HREF
+    for name in LINKED_SCHEMAS:
+        data = (schemas_dir() / name).read_bytes()
+        here = target / name
+        if not (here.is_file() and here.read_bytes() == data):
+            write_atomic(here, data)
+    return target
 
 
-def checked_tei(document: Document, validator: Validator, href: str,
+def checked_tei(document: Document, validator: Validator, href: str = SCHEMA_HREF,
                 shown_as: str = "") -> tuple[bytes, etree._ElementTree]:
     """The TEI of a document as bytes and as parsed from them, refused if it
     breaks the project's schemas.
@@ -75,7 +80,7 @@ def checked_tei(document: Document, validator: Validator, href: str,
     return data, tree
 
 
-def tei_bytes(document: Document, validator: Validator, href: str,
+def tei_bytes(document: Document, validator: Validator, href: str = SCHEMA_HREF,
               shown_as: str = "") -> bytes:
     """The TEI of a document, refused if it breaks the project's schemas."""
     return checked_tei(document, validator, href, shown_as)[0]
@@ -120,6 +125,7 @@ class Built:
     html: Path
     pdf: Path | None = None
     warnings: tuple[str, ...] = ()
+    environment: tuple[str, ...] = ()
 
 
 def html_bytes(tei_data: bytes, shown_as: str, maker: PrintMaker, paper: Paper = PAPERS["a5"],
@@ -140,22 +146,25 @@ def build_source(path: Path, out_dir: Path, validator: Validator,
     document = load_document(path, encoding)
     name = document.source.name
     target = out_dir / f"{name}.tei.xml"
-    data, tree = checked_tei(document, validator, schema_href(out_dir), str(target))
+    data, tree = checked_tei(document, validator, SCHEMA_HREF, str(target))
     outputs = {
         target: data,
         out_dir / f"{name}.epub": r.epub.make(tree, r.source_date_epoch),
         out_dir / f"{name}.html": r.html.make(tree, r.paper, r.source_date_epoch),
     }
     warnings: tuple[str, ...] = ()
+    environment: tuple[str, ...] = ()
     pdf_path = None
     if r.pdf:
         pdf_path = out_dir / f"{name}.pdf"
         typeset = pdf.typeset(outputs[out_dir / f"{name}.html"])
         outputs[pdf_path] = typeset.data
-        warnings = typeset.warnings
+        warnings, environment = typeset.warnings, typeset.environment
+    write_schemas(out_dir)
     for where, content in outputs.items():
         write_atomic(where, content)
-    return Built(path, target, out_dir / f"{name}.epub", out_dir / f"{name}.html", pdf_path, warnings)
+    return Built(path, target, out_dir / f"{name}.epub", out_dir / f"{name}.html", pdf_path, warnings,
+                 environment)
 
 
 def find_sources(paths: Iterable[Path]) -> list[Path]:

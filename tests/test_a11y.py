@@ -8,7 +8,7 @@ import zipfile
 
 from lxml import etree
 
-from edition.pipeline import epub_bytes, load_document, schema_href, tei_bytes
+from edition.pipeline import epub_bytes, load_document, tei_bytes
 from edition.render import EpubMaker, a11y
 from edition.render.a11y import Content, Page
 from tests.paths import SEED, corpus_texts
@@ -96,7 +96,7 @@ def test_built_books_carry_values_from_their_content(validator, tmp_path) -> Non
     maker = EpubMaker()
     summaries = {}
     for path in [SEED, *corpus_texts()]:
-        tei = tei_bytes(load_document(path), validator, schema_href(tmp_path))
+        tei = tei_bytes(load_document(path), validator)
         found = opf_claims(epub_bytes(tei, path.name, maker))
         assert found["dcterms:conformsTo"] == [a11y.CONFORMANCE], path.name
         assert found["schema:accessMode"] == ["textual"]

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from edition.pipeline import epub_bytes, find_sources, html_bytes, load_document, schema_href, tei_bytes
+from edition.pipeline import LINKED_SCHEMAS, epub_bytes, find_sources, html_bytes, load_document, tei_bytes
 from edition.render import EpubMaker, pdf
 from edition.render.printed import PrintMaker
+from edition.resources import schemas_dir
 from tests.paths import REPO, SEEDS
 
 
@@ -30,13 +31,15 @@ def test_committed_build_matches_the_code(validator) -> None:
     for path in find_sources([SEEDS]):
         document = load_document(path)
         target = out / f"{document.source.name}.tei.xml"
-        data = tei_bytes(document, validator, schema_href(out))
+        data = tei_bytes(document, validator)
         expected[target.name] = data
         expected[f"{document.source.name}.epub"] = epub_bytes(data, str(target), maker)
         page = html_bytes(data, str(target), PrintMaker())
         expected[f"{document.source.name}.html"] = page
         if pdf.available():
             expected[f"{document.source.name}.pdf"] = pdf.typeset(page).data
+    for name in LINKED_SCHEMAS:  # what the TEI's xml-model links name, beside it
+        expected[f"schemas/{name}"] = (schemas_dir() / name).read_bytes()
     committed = {name: data for name, data in committed_build().items()
                  if not name.endswith(".pdf") or pdf.available()}
     assert sorted(committed) == sorted(expected), "build/ holds other files than the code makes"
@@ -48,12 +51,13 @@ def committed_build() -> dict[str, bytes]:
     """The files of build/ as committed at HEAD; as on disk outside a git checkout."""
     git = shutil.which("git")
     if git and (REPO / ".git").exists():
-        listed = subprocess.run([git, "-C", str(REPO), "ls-tree", "--name-only", "HEAD", "build/"],
+        listed = subprocess.run([git, "-C", str(REPO), "ls-tree", "-r", "--name-only", "HEAD", "build/"],
                                 check=True, capture_output=True, text=True).stdout.split()
-        return {Path(name).name: subprocess.run([git, "-C", str(REPO), "show", f"HEAD:{name}"],
+        return {Path(name).relative_to("build").as_posix(): subprocess.run([git, "-C", str(REPO), "show", f"HEAD:{name}"],
                                                 check=True, capture_output=True).stdout
                 for name in listed}
-    return {p.name: p.read_bytes() for p in (REPO / "build").iterdir() if p.is_file()}
+    out = REPO / "build"
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
 def comparable(data: bytes) -> object:
@@ -85,6 +89,6 @@ def comparable(data: bytes) -> object:
 
 def test_same_input_same_bytes(validator) -> None:
     path = find_sources([SEEDS])[0]
-    first = tei_bytes(load_document(path), validator, "../schemas/")
-    second = tei_bytes(load_document(path), validator, "../schemas/")
+    first = tei_bytes(load_document(path), validator)
+    second = tei_bytes(load_document(path), validator)
     assert first == second

@@ -103,8 +103,8 @@ def test_build_batch_goes_on_after_a_failure(run, tmp_path) -> None:
     result = run("build", src, "-o", out)
     assert result.exit_code == 1
     kinds = [".epub", ".html", ".tei.xml"] + ([".pdf"] if pdf.available() else [])
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{stem}{kind}" for stem in ("a_good", "c_good")
-                                                           for kind in kinds)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*(f"{stem}{kind}" for stem in ("a_good", "c_good")
+                                                             for kind in kinds), "schemas"])
     assert "b_bad.txt" in result.stderr
     assert "built 2 of 3 source(s)" in result.stderr
 
@@ -159,6 +159,7 @@ def test_check_reports_on_a_build_folder(run, tmp_path) -> None:
     assert result.exit_code == 0, result.output
     assert "PASS" in result.stdout and "[EPUBCheck 5." in result.stdout
     assert "0 fatal, 0 error, 0 warning" in result.stdout
+    assert "[Ace 1.4.6] 0 violation(s) (no violation)" in result.stdout
     bad = tmp_path / "b"
     bad.mkdir()
     (bad / "x.epub").write_bytes(b"not a zip")
@@ -166,6 +167,7 @@ def test_check_reports_on_a_build_folder(run, tmp_path) -> None:
     result = run("check", bad)
     assert result.exit_code == 1
     assert "FAIL" in result.stdout and "PKG-" in result.stdout
+    assert "[Ace] not checked: Ace could not read the book" in result.stdout
 
 
 def test_epub_refuses_invalid_tei(run, tmp_path) -> None:

@@ -24,4 +24,6 @@ def test_corpus_tei(path: Path, validator, tei_all) -> None:
     assert validator.check(tree, path.name) == []
     assert tei_all.check(tree, path.name) == []
     body = tree.xpath("//t:body", namespaces=NS)[0]
-    assert re.sub(r"\s+", "", diplomatic(body)) == re.sub(r"\s+", "", path.read_text("utf-8"))
+    # XML 1.0 cannot hold C0 controls (75 ends in a DOS Ctrl-Z): removed and counted, not kept
+    source = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "", path.read_text("utf-8"))
+    assert re.sub(r"\s+", "", diplomatic(body)) == re.sub(r"\s+", "", source)

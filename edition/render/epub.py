@@ -28,6 +28,9 @@ from edition.tei.readings import regularized
 CSS_PATH = Path(__file__).resolve().parent / "epub.css"
 CSS_NAME = "style/epub.css"
 COVER_NAME = "images/cover.png"
+OPF_NAME = "EPUB/content.opf"
+"""Where ebooklib writes the package document."""
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _h(name: str) -> str:
@@ -54,6 +57,18 @@ def title_page(info: BookInfo) -> etree._Element:
     if info.publisher != DEFAULT_PUBLISHER:
         etree.SubElement(section, _h("p"), {"class": "publisher"}).text = info.publisher
     return section
+
+
+def package_language(opf: bytes, lang: str) -> bytes:
+    """The package document with the book's language on its root as well.
+
+    ebooklib writes ``dc:language`` only; reading systems and Ace's
+    ``epub-lang`` rule take the language of the package's own text (title,
+    creators) from ``package/@xml:lang``, which ebooklib cannot set.
+    """
+    root = etree.fromstring(opf, etree.XMLParser(resolve_entities=False, no_network=True))
+    root.set(XML_LANG, lang)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 
 
 class EpubMaker:
@@ -123,7 +138,7 @@ class EpubMaker:
         out = io.BytesIO()
         epub.write_epub(out, book, {"mtime": when.replace(tzinfo=None), "epub2_guide": False,
                                     "epub3_pages": False, "landmark_title": "Landmarks"})
-        return reproducible_zip(out.getvalue(), when)
+        return reproducible_zip(out.getvalue(), when, {OPF_NAME: lambda opf: package_language(opf, info.lang)})
 
     @staticmethod
     def _metadata(book: epub.EpubBook, info: BookInfo, when: datetime) -> None:

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 
-def reproducible_zip(data: bytes, when: datetime) -> bytes:
-    """The zip ``data`` with fixed order, timestamps and attributes."""
+def reproducible_zip(data: bytes, when: datetime,
+                     edits: Mapping[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """The zip ``data`` with fixed order, timestamps and attributes; each
+    entry named in ``edits`` is replaced by what its function makes of it."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = {name: source.read(name) for name in source.namelist()}
+    for name, edit in (edits or {}).items():
+        entries[name] = edit(entries[name])
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         names = ["mimetype"] + sorted(n for n in entries if n != "mimetype")

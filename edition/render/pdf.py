@@ -4,26 +4,52 @@ Nothing is fetched: the HTML holds its CSS, and any other URL a
 hand-edited file might name is refused by our URL fetcher.  The PDF's
 dates come from the HTML's ``dcterms`` metadata (made from the TEI) and its
 identifier from the HTML's bytes, so the same HTML gives the same PDF.
-WeasyPrint's warnings (CSS it ignores, fonts it lacks) are collected and
-returned with the bytes, for the caller to show.
+
+WeasyPrint subsets fonts with HarfBuzz-Subset when the system has it and
+with fontTools otherwise; fontTools stamps each subset font with the time
+it was made unless ``SOURCE_DATE_EPOCH`` is set, so typesetting sets it,
+for the length of the call, to the HTML's own date.  Either way the same
+HTML gives the same bytes.
+
+WeasyPrint's warnings are returned with the bytes, for the caller to show,
+split in two: those about this document (CSS it ignores, a glyph missing)
+and those about the machine (the subsetter it fell back to), which hold for
+every document of a run and are best said once.
 """
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import logging
+import os
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from edition.errors import ToolError
 
+ENVIRONMENT_WARNINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^Using fontTools instead of HarfBuzz-Subset\b"),
+     "HarfBuzz-Subset is not installed, so WeasyPrint subsets fonts with fontTools "
+     "(slower; the PDF is the same on every build); install libharfbuzz-subset0 "
+     "(Debian/Ubuntu) or harfbuzz (Homebrew, MSYS2)"),
+)
+"""WeasyPrint messages that describe the machine, not the document, each with
+the one line said instead of them: (pattern of the message, what to say)."""
+
 
 @dataclass(frozen=True)
 class Pdf:
-    """A typeset PDF and what WeasyPrint warned about while making it."""
+    """A typeset PDF and what WeasyPrint warned about while making it:
+    ``warnings`` about this document, ``environment`` about the machine."""
 
     data: bytes
     warnings: tuple[str, ...]
+    environment: tuple[str, ...] = ()
 
 
 class _Collect(logging.Handler):
@@ -48,6 +74,49 @@ def available() -> bool:
     return True
 
 
+_MODIFIED = re.compile(rb'<meta name="dcterms\.modified" content="(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"')
+
+
+def html_epoch(html: bytes) -> int | None:
+    """The HTML's ``dcterms.modified`` date as seconds since 1970, if it has one."""
+    found = _MODIFIED.search(html)
+    if not found:
+        return None
+    return calendar.timegm(time.strptime(found.group(1).decode("ascii"), "%Y-%m-%dT%H:%M:%SZ"))
+
+
+@contextmanager
+def _source_date_epoch(epoch: int | None) -> Iterator[None]:
+    """``SOURCE_DATE_EPOCH`` set to ``epoch`` while the block runs, then as it was."""
+    if epoch is None:
+        yield
+        return
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(max(epoch, 0))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def split_warnings(messages: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """WeasyPrint's ``messages`` as (about the document, about the machine),
+    the latter said once each in our words."""
+    own: list[str] = []
+    machine: dict[str, None] = {}
+    for message in messages:
+        for pattern, said in ENVIRONMENT_WARNINGS:
+            if pattern.search(message):
+                machine[said] = None
+                break
+        else:
+            own.append(message)
+    return tuple(own), tuple(machine)
+
+
 def typeset(html: bytes) -> Pdf:
     """The PDF of ``html`` (a print HTML file's bytes).
 
@@ -63,10 +132,12 @@ def typeset(html: bytes) -> Pdf:
     logger.addHandler(collect)
     try:
         document = weasyprint.HTML(string=html.decode("utf-8"), url_fetcher=_refuse, base_url=None)
-        data = document.write_pdf(
-            pdf_identifier=hashlib.sha256(html).hexdigest()[:32].encode("ascii"),
-            pdf_tags=True,
-        )
+        with _source_date_epoch(html_epoch(html)):
+            data = document.write_pdf(
+                pdf_identifier=hashlib.sha256(html).hexdigest()[:32].encode("ascii"),
+                pdf_tags=True,
+            )
     finally:
         logger.removeHandler(collect)
-    return Pdf(bytes(data), tuple(collect.messages))
+    own, machine = split_warnings(collect.messages)
+    return Pdf(bytes(data), own, machine)

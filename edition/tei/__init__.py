@@ -24,7 +24,7 @@ RNG_NS = "http://relaxng.org/ns/structure/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 
 
-def build(document: Document, *, schema_href: str = "../schemas/",
+def build(document: Document, *, schema_href: str = "schemas/",
           normalization_rules: Sequence[NormalizationRule] | None = None,
           segmentation_rules: Sequence[SegmentationRule] | None = None) -> etree._ElementTree:
     """The TEI tree of ``document``, as docs/encoding.md describes it.

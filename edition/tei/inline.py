@@ -132,14 +132,32 @@ class InlineWriter:
             if not gap:
                 continue
             first, last = gap[0], gap[-1]
-            text = self._line(block, first).text
-            if k and spans[k - 1].line == first.line and not text[spans[k - 1].end:first.start].strip():
-                gap[0] = first = Span(first.line, min(spans[k - 1].end, first.start), first.end)
+            line = self._line(block, first)
+            if k and spans[k - 1].line == first.line and not line.text[spans[k - 1].end:first.start].strip():
+                start = min(spans[k - 1].end, first.start)
+                gap[0] = first = Span(first.line, self._clear_of_changes(line, start, first.start, True),
+                                      first.end)
                 last = gap[-1]
-            text = self._line(block, last).text
-            if k < len(spans) and spans[k].line == last.line and not text[last.end:spans[k].start].strip():
-                gap[-1] = Span(last.line, last.start, max(spans[k].start, last.end))
+            line = self._line(block, last)
+            if k < len(spans) and spans[k].line == last.line and not line.text[last.end:spans[k].start].strip():
+                end = max(spans[k].start, last.end)
+                gap[-1] = Span(last.line, last.start, self._clear_of_changes(line, last.end, end, False))
         return gaps
+
+    def _clear_of_changes(self, line: Line, start: int, end: int, backwards: bool) -> int:
+        """Where a marker growing over the blanks ``line.text[start:end]``
+        stops (its new start when growing ``backwards``, else its new end):
+        before any visible change that the span beside it also holds, such as
+        a spaced dash made an en dash right after "25.", so that no change is
+        written twice."""
+        offset = 0
+        edge = start if backwards else end
+        for piece in line.pieces:
+            p_start, p_end = offset, offset + len(piece.reg)
+            offset = p_end
+            if piece.changed and piece.rule not in self._layout and p_start < end and p_end > start:
+                edge = max(edge, p_end) if backwards else min(edge, p_start)
+        return min(edge, end) if backwards else max(edge, start)
 
     def _marker(self, block: Block, marker: Span, pos: int) -> _Atom:
         """A zero-width choice at ``pos``: the source's marker text as orig,

@@ -36,7 +36,7 @@ def build(tmp_path: Path, data: bytes, validator, encoding: str | None = None):
     path = tmp_path / "s.txt"
     path.write_bytes(data)
     document = load_document(path, encoding)
-    tree = etree.fromstring(tei_bytes(document, validator, "../schemas/"))
+    tree = etree.fromstring(tei_bytes(document, validator))
     return document, tree
 
 

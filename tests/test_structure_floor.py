@@ -1,0 +1,52 @@
+"""The development corpus as a whole, scored by ../shared/tools/score-structure
+against its hand labels, may not fall below the floor in structure_floor.json.
+
+The floor is what detection reaches today; it rises with every improvement,
+so a change that loses ground anywhere fails here even while the corpus is
+far from its labels.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.paths import CORPUS, SHARED, require
+
+FLOOR = json.loads((Path(__file__).parent / "structure_floor.json").read_text("utf-8"))
+SCORER = SHARED / "tools" / "score-structure"
+
+
+@pytest.fixture(scope="module")
+def score(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    require(SCORER, "the structure scorer")
+    require(CORPUS, "the development corpus")
+    out = tmp_path_factory.mktemp("score") / "score.json"
+    command = f"{shlex.quote(sys.executable)} -m edition explain {{file}} --format json"
+    subprocess.run([sys.executable, str(SCORER), "--cmd", command, "--json", str(out), str(CORPUS)],
+                   check=True, capture_output=True, text=True, timeout=900)
+    return json.loads(out.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("category", sorted(FLOOR["floor"]["f1"]))
+def test_category_f1_holds(score: dict, category: str) -> None:
+    assert score["categories"][category]["f1"] >= FLOOR["floor"]["f1"][category]
+
+
+def test_mean_f1_paragraphs_titles_and_runs_hold(score: dict) -> None:
+    floor = FLOOR["floor"]
+    assert score["mean_f1"] >= floor["mean_f1"]
+    assert score["paragraph_count_error"] <= floor["paragraph_count_error_at_most"]
+    assert score["titles"]["found"] >= floor["titles_found"]
+    assert score["runs_failed"] <= floor["runs_failed_at_most"]
+
+
+def test_exact_texts_are_corpus_texts() -> None:
+    """A name in the exact list that is no corpus text would test nothing."""
+    require(CORPUS, "the development corpus")
+    assert {name for name in FLOOR["exact"] if not (CORPUS / f"{name}.txt").is_file()} == set()
