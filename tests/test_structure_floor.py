@@ -50,3 +50,27 @@ def test_exact_texts_are_corpus_texts() -> None:
     """A name in the exact list that is no corpus text would test nothing."""
     require(CORPUS, "the development corpus")
     assert {name for name in FLOOR["exact"] if not (CORPUS / f"{name}.txt").is_file()} == set()
+
+
+@pytest.fixture(scope="module")
+def leave_one_out() -> dict:
+    require(SCORER, "the structure scorer")
+    require(CORPUS, "the development corpus")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        import eval_structure
+    finally:
+        sys.path.pop(0)
+    return eval_structure.evaluate(CORPUS)["development (leave-one-text-out)"]
+
+
+@pytest.mark.parametrize("category", sorted(FLOOR["leave_one_out"]["f1"]))
+def test_leave_one_out_category_f1_holds(leave_one_out: dict, category: str) -> None:
+    assert leave_one_out["categories"][category]["f1"] >= FLOOR["leave_one_out"]["f1"][category]
+
+
+def test_leave_one_out_paragraphs_titles_and_runs_hold(leave_one_out: dict) -> None:
+    floor = FLOOR["leave_one_out"]
+    assert leave_one_out["paragraph_count_error"] <= floor["paragraph_count_error_at_most"]
+    assert leave_one_out["titles"]["found"] >= floor["titles_found"]
+    assert leave_one_out["runs_failed"] <= floor["runs_failed_at_most"]
