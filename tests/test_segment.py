@@ -183,3 +183,90 @@ def test_segmentation_error_names_the_line() -> None:
     normalized = normalize(Source("t.txt", "t", "t.txt", "0" * 64, "utf-8", "a\n\nb"))
     with pytest.raises(SegmentationError, match=r"t.txt:1: no rule claims"):
         type_blocks(normalized, [Rule("never", "Never matches.", lambda c, i: None)], "en")
+
+
+# --- signatories by their shape, whatever the lead-in says ---------------
+
+LETTER = ("An open letter on the closing of the library\n\n"
+          "We, the readers of the public library, ask the council to keep it open for every reader, "
+          "as it has been for a century, and to keep its catalogue free for all.\n\n"
+          "We ask this in the name of everyone who learned to read there.\n\n")
+
+
+def test_plain_names_under_a_lead_that_names_no_signing() -> None:
+    """A short lead-in of any wording (here none of the cue words), then one
+    name per line with no blank line, one of them a bare lower-case handle."""
+    doc = seg(LETTER + "Launched by\n\nAnna Ivanova\nBoris Petrov\nroot1m3\nChen Wei\nDolores Ibárruri\n")
+    assert blocks(doc, "signatories-lead") == ["Launched by"]
+    assert blocks(doc, "signatory") == ["Anna Ivanova", "Boris Petrov", "root1m3", "Chen Wei", "Dolores Ibárruri"]
+    assert [b.rule for b in doc.units[0].blocks if b.type == "signatory"] == ["name-run"] * 5
+
+
+def test_one_name_per_paragraph() -> None:
+    names = ["Associação dos Agricultores", "Central de Movimentos Populares",
+             "Comissão Pastoral da Terra – CPT", "Fr. Luiz Susin (Secretário Geral do Fórum Mundial)",
+             "Centro de Direitos Humanos", "Coletivo Quem Luta Educa"]
+    doc = seg(LETTER + "Entidades\n\n" + "\n\n".join(names) + "\n")
+    assert blocks(doc, "signatory") == names
+
+
+def test_numbered_organisations_at_the_close_are_signatories() -> None:
+    doc = seg(LETTER + "1. Third World Network, Malaysia\n2. Public Services International, France\n"
+              "3. Our World Is Not For Sale, Global\n4. Both Ends, Netherlands\n")
+    assert blocks(doc, "signatory") == ["Third World Network, Malaysia", "Public Services International, France",
+                                        "Our World Is Not For Sale, Global", "Both Ends, Netherlands"]
+
+
+def test_a_list_of_sections_at_the_top_is_no_signatories() -> None:
+    """The same shape where a newsletter opens: more prose follows than precedes."""
+    sections = "- Action Highlights\n- Upcoming Actions\n- Book of the Month\n- Humans of XR\n\n"
+    prose = "".join(f"Paragraph {n} of the newsletter tells of the actions of the month in some detail.\n\n"
+                    for n in range(8))
+    doc = seg("Newsletter 48: Citizens' Assemblies\n\nIn this issue:\n\n" + sections + prose)
+    assert blocks(doc, "signatory") == []
+
+
+def test_contact_details_are_no_signatories() -> None:
+    doc = seg(LETTER + "Press contact:\nJane Doe\nTel. +49 551 123456\njane@example.org\n")
+    assert blocks(doc, "signatory") == []
+
+
+def test_a_script_without_case_is_judged_by_length_and_its_stops() -> None:
+    """Japanese sentences (with 。) after a text are no names."""
+    body = "".join(f"これは抗議文の第{n}段落であり、会館に対して講演会の中止を求めるものです。\n\n" for n in range(6))
+    doc = seg("抗議文\n\n" + body)
+    assert blocks(doc, "signatory") == []
+
+
+# --- datelines by their shape ----------------------------------------------
+
+NEWS = ("Rebel Daily: actions of the week\n\nThe week saw actions in many cities, told here one by one, "
+        "with the places and days on which they were held.\n\n")
+
+
+@pytest.mark.parametrize("line", ["12 OCT | Bruselas, Bélgica", "25. - 28. MÄRZ | Weltweit",
+                                  "17 апреля - 18 мая | Гаага и Лондон", "JAN | London, UK",
+                                  "18. FEB | 18:00 - 19:30 GMT | Online", "March 18 at 12:22 PM"])
+def test_event_date_lines_are_datelines(line: str) -> None:
+    doc = seg(NEWS + "Action in the capital\n\n" + line + "\n\nRebels sat in the road for a day and a night, "
+              "and the police carried them away one by one.\n")
+    assert blocks(doc, "dateline") == [_reg(line).rstrip("\n")]
+
+
+def test_a_bar_after_no_date_is_no_dateline() -> None:
+    doc = seg(NEWS + "Read more | Share\n\nRebels sat in the road for a day and a night.\n")
+    assert blocks(doc, "dateline") == []
+
+
+def test_mail_header_date_line_is_the_dateline() -> None:
+    doc = seg("From: someone@example.org (A. Person)\nSubject: A manifesto\nDate: Sun, 22 Nov 92 12:11:24 PST\n\n"
+              "Here is the manifesto I read at the meeting, for all of you who could not come.\n")
+    assert blocks(doc, "dateline") == ["Date: Sun, 22 Nov 92 12:11:24 PST"]
+    assert blocks(doc, "byline") == ["From: someone@example.org (A. Person)", "Subject: A manifesto"]
+
+
+def test_dates_in_chinese_and_japanese_form() -> None:
+    from edition.segment.dates import find_dates
+
+    assert [d.iso for d in find_dates("2019年2月11日")] == ["2019-02-11"]
+    assert [d.iso for d in find_dates("2019年13月1日")] == []

@@ -7,7 +7,8 @@ Rules are pure: they read a ``Context`` and a line index and return a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from edition.model import Block, Mark, Span
 
@@ -21,6 +22,16 @@ class Context:
     language: str
     before: Sequence[Block] = ()
     """Blocks already committed, in order (the engine's growing list)."""
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Facts a rule computes once per text from ``lines`` (see ``once``)."""
+
+    def once(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, worked out on the first call for ``key`` only: a
+        rule that needs a fact of the whole text (sums over all lines, say)
+        at many lines stays linear in the length of the text."""
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return self.derived[key]
 
     def blank(self, i: int) -> bool:
         return i >= len(self.lines) or not self.lines[i].strip()

@@ -48,10 +48,30 @@ _PATTERNS = [
     r"(?P<y3>1[5-9]\d\d|20\d\d)-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-3]\d)",
     # March 2014
     _MONTH.format(g="m4") + r",?\s+(?:de\s+)?" + _YEAR.format(g="y4"),
+    # 2019年2月11日 (Chinese and Japanese)
+    r"(?P<y5>1[5-9]\d\d|20\d\d)年(?P<m5>1[0-2]|0?[1-9])月(?:(?P<d5>[0-3]?\d)日)?",
 ]
 _DATE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")(?![\w-])",
                    re.IGNORECASE)
 _DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+_DAY_RANGE = r"[0-3]?\d\.?(?:\s*[-\u2013]\s*[0-3]?\d\.?)?"
+_BARE_MONTH = "(?:" + "|".join(sorted((re.escape(n) for n in _BY_NAME), key=len, reverse=True)) + r")\.?"
+_SIDE = rf"(?:{_DAY_RANGE}\s*{_BARE_MONTH}|{_BARE_MONTH}(?:\s+{_DAY_RANGE})?)"
+DAY_AND_MONTH = re.compile(rf"^{_SIDE}(?:\s*[-\u2013]\s*{_SIDE})?$", re.IGNORECASE)
+"""A day or days of a month with no year, or a month alone: "12 OCT",
+"25. - 28. MÄRZ", "17 апреля - 18 мая", "JAN", "March 18"."""
+TIME = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[-\u2013]\s*\d{1,2}[:.]\d\d)?(?:\s*[ap]\.?m\.?)?"
+                  r"(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
+"""A time of day or a span of hours, maybe with its zone: "18:00 - 19:30 GMT", "at 12:22 PM"."""
+
+
+def is_day_and_month(text: str) -> bool:
+    return bool(DAY_AND_MONTH.match(text.strip()))
+
+
+def is_time(text: str) -> bool:
+    return bool(TIME.match(text.strip()))
 
 
 @dataclass(frozen=True)
@@ -73,11 +93,11 @@ def find_dates(text: str) -> list[FoundDate]:
 
 def _iso(m: re.Match[str]) -> str:
     g = m.groupdict()
-    for k in "1234":
+    for k in "12345":
         if g.get(f"y{k}"):
             year = int(g[f"y{k}"])
             month_text = g.get(f"m{k}") or ""
-            month = int(month_text) if month_text.isdigit() else _BY_NAME[month_text.lower()]
+            month = int(month_text) if month_text.isdigit() else _BY_NAME[month_text.lower().rstrip(".")]
             day_text = g.get(f"d{k}")
             if not day_text:
                 return f"{year:04d}-{month:02d}"

@@ -78,3 +78,54 @@ def is_slogan(text: str, max_words: int = 12) -> bool:
     t = text.strip()
     return (0 < words(t) <= max_words and bool(re.search(r"![\"\u201d\u2019)»]*$", t))
             and sentences(t) == 1 and not is_bullet(t))
+
+
+CONTACT = re.compile(r"@\w|\bhttps?:|\bwww\.|\d[\d ()/.-]{3,}\d")
+"""An e-mail address, a web address or a phone or street number: a line of
+contact details or an address, not a name."""
+
+
+REMARK = re.compile(r"\s*\([^()]*\)")
+"""A parenthesised remark after a name."""
+TITLE_ABBREVIATION = re.compile(r"\b([A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]{0,3})\.(?=\s)")
+"""A short capitalized word with a stop inside a line ("Fr.", "Dr.", "Prof."):
+an abbreviation, not the end of a sentence."""
+
+
+def entry_text(text: str) -> str:
+    """A list entry as its shape is judged: the remark in parentheses left
+    out and the stops of abbreviations such as "Dr." dropped."""
+    return TITLE_ABBREVIATION.sub(r"\1", REMARK.sub("", text)).strip()
+CASELESS_NAME_LENGTH = 30
+"""The longest name, in characters, in a script without case (CJK)."""
+CASELESS_SENTENCE = re.compile(r"[\u3001\u3002\uff01\uff1f\uff0c\uff1b]")
+"""Ideographic comma and full stop, full-width ! ? , ;: marks of a sentence, not a name."""
+
+
+def capitalized_share(text: str) -> float | None:
+    """Share of the words that start with a capital, short lower-case words
+    ("de", "of", "and") left out; None when the script has no case (CJK)."""
+    counted = capitals = 0
+    for word in text.split():
+        first = next((ch for ch in word if ch.isalpha()), "")
+        if not first or first.upper() == first.lower():
+            continue
+        if first.islower() and len(word) <= 3:
+            continue
+        counted += 1
+        capitals += first.isupper()
+    return capitals / counted if counted else None
+
+
+def is_name_like(text: str, max_words: int = 12) -> bool:
+    """Could be a signatory's name (a person, an organization, maybe a
+    place or role after a comma): short, no sentence, no lead-in colon at the
+    end, and mostly capitalized words where the script has case."""
+    t = entry_text(text)  # "Dr. Name (what they do, at length)": the name counts
+    if (not is_list_entry(t, max_words) or t.endswith(":") or CONTACT.search(t)
+            or not any(ch.isalpha() for ch in t)):
+        return False
+    share = capitalized_share(t)
+    if share is None:  # no case to go by: short, and no sentence mark of its script
+        return len(t) <= CASELESS_NAME_LENGTH and not CASELESS_SENTENCE.search(t)
+    return share >= 0.5

@@ -24,6 +24,11 @@ RULES: tuple[Rule, ...] = (
     Rule("acknowledgement", "A line of thanks or provenance (\"Thanks to\", \"Reposted from\").",
          closing.acknowledgement),
     Rule("dateline", "A line that is only a date, maybe after a place.", closing.dateline),
+    Rule("event-dateline", "A line of its own giving a day and month with no year, then hours or a "
+         "place after a bar (\"12 OCT | Bruselas\"), or a date and a time of day alone.",
+         closing.event_dateline),
+    Rule("mail-header", "An e-mail header (Name: value lines with a Date: among them): the Date line "
+         "is the dateline, the others bylines.", closing.mail_header),
     Rule("signatories", "A lead-in naming the act of signing, then one name per line, or names "
          "separated by commas on the lead's line; a parenthesised line joins the name above.",
          signatories.signatories),
@@ -32,11 +37,16 @@ RULES: tuple[Rule, ...] = (
     # After the closers above, so a text's last lines are not read as a title.
     Rule("section-title", "A lone short line after a text's close and before a full paragraph "
          "starts the next text.", headings.section_title),
-    Rule("bullet-list", "Lines opening with a bullet, with their continuation lines.",
+    Rule("bullet-list", "Lines opening with a bullet, with their continuation lines; after the "
+         "place where a text closes, a list of three or more names is signatories.",
          lists.bullet_list),
     Rule("slogan", "A line that is one short exclamation.", prose.slogan),
     Rule("signatory-run", "Three or more short capitalized lines in a row after the body has "
          "begun are names.", signatories.signatory_run),
+    Rule("name-run", "Where a text closes (less prose after than text before), a run of name-like "
+         "lines: three or more in a row, or five or more each between blank lines; mostly "
+         "capitalized words, no sentence, no contact details; maybe under a short line that "
+         "introduces them.", signatories.name_run),
     Rule("paragraph", "Anything else: the lines up to a blank line form a paragraph.",
          prose.paragraph),
 )

@@ -6,7 +6,7 @@ import re
 
 from edition.model import Mark
 from edition.segment.context import Context, Match
-from edition.segment.dates import find_dates
+from edition.segment.dates import find_dates, is_day_and_month, is_time
 from edition.segment.shapes import words
 
 # Generic cue words of thanks and provenance, in the corpus's languages.
@@ -46,3 +46,44 @@ def dateline(ctx: Context, i: int) -> Match | None:
         return tuple(found)
 
     return Match((ctx.block("dateline", [ctx.span(i)], "dateline", marks),), i + 1)
+
+
+SEPARATOR = re.compile(r"\s*\|\s*")
+EVENT_WORDS = 14
+"""The most words of a line giving an event's date and place."""
+
+
+def event_dateline(ctx: Context, i: int) -> Match | None:
+    """A line of its own giving a date with no year, then maybe hours and a
+    place, each part after a bar: "12 OCT | Bruselas, Bélgica",
+    "18. FEB | 18:00 - 19:30 GMT | Online"; or a date and a time of day
+    alone ("March 18 at 12:22 PM")."""
+    text = ctx.lines[i].strip()
+    if ctx.group_end(i) - i != 1 or words(text) > EVENT_WORDS:
+        return None
+    parts = SEPARATOR.split(text)
+    if len(parts) >= 2 and is_day_and_month(parts[0]) and all(parts[1:]):
+        return Match((ctx.block("dateline", [ctx.span(i)], "event-dateline"),), i + 1)
+    timed = re.match(r"^(.*?)(?:,\s*|\s+)((?:at\s+)?\d{1,2}[:.]\d\d.*)$", text)
+    if timed and is_day_and_month(timed.group(1)) and is_time(timed.group(2)):
+        return Match((ctx.block("dateline", [ctx.span(i)], "event-dateline"),), i + 1)
+    return None
+
+
+MAIL_DATE = re.compile(r"^Date:\s+(?:[A-Z][a-z]{2},\s+)?[0-3]?\d\s+[A-Z][a-z]{2}\s+(?:\d\d){1,2}\s+\d\d:\d\d")
+"""The Date header of an e-mail (RFC 822's format, the same in every language)."""
+
+
+HEADER = re.compile(r"^[A-Z][A-Za-z-]{1,20}:\s+\S")
+"""A header line of an e-mail ("From: …", "Subject: …")."""
+
+
+def mail_header(ctx: Context, i: int) -> Match | None:
+    """An e-mail's header: lines of ``Name: value`` with a ``Date:`` among
+    them; the Date line is the dateline, the others are bylines."""
+    end = ctx.group_end(i)
+    lines = [ctx.lines[k].strip() for k in range(i, end)]
+    if not all(HEADER.match(line) for line in lines) or not any(MAIL_DATE.match(line) for line in lines):
+        return None
+    return Match(tuple(ctx.block("dateline" if MAIL_DATE.match(line) else "byline", [ctx.span(k)],
+                                 "mail-header") for k, line in zip(range(i, end), lines, strict=True)), end)

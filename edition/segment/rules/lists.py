@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from edition.model import Block, Span
 from edition.segment.context import Context, Match
-from edition.segment.shapes import is_bullet, strip_bullet
+from edition.segment.names import signatory_mark
+from edition.segment.rules.signatories import MIN_RUN, closes_text, looks_like_names
+from edition.segment.shapes import is_bullet, strip_bullet, words
 
 
 def bullet_list(ctx: Context, i: int) -> Match | None:
@@ -32,4 +34,17 @@ def bullet_list(ctx: Context, i: int) -> Match | None:
         made = ctx.block("list-item", spans, "bullet-list")
         items.append(Block(made.type, made.text, made.spans, made.rule, (),
                            (ctx.span(spans[0].line - 1, 0, off),)))
+    if _signed(ctx, items) and closes_text(ctx, i, j):
+        items = [Block("signatory", b.text, b.spans, b.rule, signatory_mark(b.text), b.markers)
+                 for b in items]
     return Match(tuple(items), j)
+
+
+def _signed(ctx: Context, items: list[Block]) -> bool:
+    """A bulleted or numbered list of names where a text closes is a list
+    of signatories: at least ``MIN_RUN`` items of two words or more on
+    average, mostly names, none a sentence."""
+    if len(items) < MIN_RUN or ctx.last_type() in ("", "title", "heading", "salutation"):
+        return False
+    texts = [b.text for b in items]
+    return sum(map(words, texts)) >= 2 * len(texts) and looks_like_names(texts)

@@ -8,11 +8,12 @@ before it.  Blank lines end the list unless a group label follows.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from edition.model import Block, Span
 from edition.segment.context import Context, Match
 from edition.segment.names import signatory_mark
-from edition.segment.shapes import is_list_entry, starts_upper, strip_bullet, words
+from edition.segment.shapes import ends_sentence, entry_text, is_list_entry, is_name_like, starts_upper, strip_bullet, words
 
 _CUE = re.compile(r"\b(?:sign|signed|signer|signers|signatory|signatories|signatures?|"
                   r"undersigned|endorsed|firma|firmas|firmado|firmantes|signataires|"
@@ -84,10 +85,10 @@ def signatory_groups(ctx: Context, i: int) -> Match | None:
     names = 0
     while k < len(ctx.lines) and not ctx.blank(k) and is_list_entry(ctx.lines[k]):
         names, k = names + 1, k + 1
-    if names < 2:
+    if names < 2 or not _facts(ctx).names(ctx.next_filled(i + 1), k):
         return None
     blocks, nxt = take_list(ctx, i, "signatory-groups", after_lead=False)
-    return Match(tuple(blocks), nxt)
+    return Match(tuple(blocks), nxt) if blocks and closes_text(ctx, i, nxt) else None
 
 
 def signatory_run(ctx: Context, i: int) -> Match | None:
@@ -102,8 +103,159 @@ def signatory_run(ctx: Context, i: int) -> Match | None:
         t = ctx.lines[k].strip()
         if not (is_list_entry(t, max_words=8) and starts_upper(t)) or t.endswith(","):
             return None
+    if not _facts(ctx).names(i, end):
+        return None
     blocks, nxt = take_list(ctx, i, "signatory-run", after_lead=False)
     return Match(tuple(blocks), nxt) if nxt == end else None
+
+
+MIN_RUN = 3
+"""Name-like lines in a row, with no blank line between them, that make a list."""
+MIN_SPACED_RUN = 5
+"""Name-like lines each standing alone between blank lines that make a list."""
+ENTRY_WORDS = 16
+"""The most words of one entry of a run outside parentheses (a name and its role)."""
+NAME_SHARE = 0.8
+"""The least share of a run's lines that must look like names; the rest may
+be any short line that is no sentence (a bare handle, a lower-case name)."""
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the name rules ask of every line, worked out once per text."""
+
+    before: list[int]
+    """``before[k]``: characters on the lines above line ``k``."""
+    prose_after: list[int]
+    """``prose_after[k]``: characters on the lines from ``k`` on that do not look like names."""
+    chain: list[int]
+    """``chain[k]``: how many one-line entries follow each other, between blank
+    lines, from line ``k`` on (0 when line ``k`` is none)."""
+    named: list[int]
+    """``named[k]``: how many of those look like names."""
+    last: list[int]
+    """``last[k]``: the line of the last entry of that chain."""
+    name_like: list[bool]
+    """``name_like[k]``: line ``k`` looks like a name."""
+    short: list[bool]
+    """``short[k]``: line ``k`` is short enough for an entry and no sentence."""
+
+    def names(self, start: int, end: int) -> bool:
+        """Lines ``start`` to ``end`` are all short entries, mostly names."""
+        return (all(self.short[start:end])
+                and sum(self.name_like[start:end]) >= NAME_SHARE * (end - start))
+
+
+def _facts(ctx: Context) -> _Facts:
+    return ctx.once("signatories", lambda: _work_out(ctx))  # type: ignore[no-any-return]
+
+
+def _work_out(ctx: Context) -> _Facts:
+    n = len(ctx.lines)
+    name_like = [is_name_like(line) for line in ctx.lines]
+    short = [_short_entry(line) for line in ctx.lines]
+    before, prose_after = [0] * (n + 1), [0] * (n + 1)
+    for k, line in enumerate(ctx.lines):
+        before[k + 1] = before[k] + len(line.strip())
+    for k in range(n - 1, -1, -1):
+        prose_after[k] = prose_after[k + 1] + (0 if name_like[k] else len(ctx.lines[k].strip()))
+    chain, named, last = [0] * (n + 1), [0] * (n + 1), list(range(n + 1))
+    for k in range(n - 1, -1, -1):
+        if not (short[k] and ctx.lines[k].strip() and ctx.blank(k + 1)):
+            continue
+        after = ctx.next_filled(k + 1)
+        chain[k], named[k] = 1 + chain[after], int(name_like[k]) + named[after]
+        last[k] = last[after] if chain[after] else k
+    return _Facts(before, prose_after, chain, named, last, name_like, short)
+
+
+def name_run_end(ctx: Context, i: int) -> int:
+    """Index past the run of name-like lines from ``i``, or ``i`` when the
+    lines there make no run.
+
+    A run is either one group of at least ``MIN_RUN`` lines, or at least
+    ``MIN_SPACED_RUN`` one-line groups separated by blank lines (one entry
+    per paragraph, as pages converted from HTML have it); in both, at least
+    ``NAME_SHARE`` of the lines look like names and none is a sentence.
+    """
+    end = ctx.group_end(i)
+    facts = _facts(ctx)
+    if end - i >= MIN_RUN:
+        return end if facts.names(i, end) else i
+    if facts.chain[i] >= MIN_SPACED_RUN and facts.named[i] >= NAME_SHARE * facts.chain[i]:
+        return facts.last[i] + 1
+    return i
+
+
+def _short_entry(line: str) -> bool:
+    return is_list_entry(entry_text(line), ENTRY_WORDS) and not line.rstrip().endswith(",")
+
+
+def looks_like_names(lines: list[str]) -> bool:
+    """Short lines, none a sentence or ending in a comma, and mostly names."""
+    short = all(map(_short_entry, lines))
+    named = sum(is_name_like(line) for line in lines)
+    return short and named >= NAME_SHARE * len(lines)
+
+
+def closes_text(ctx: Context, start: int, end: int) -> bool:
+    """Lines ``start`` to ``end`` stand where a list of signers stands: the
+    body of the text has begun, and less prose follows them than text
+    precedes them (a list of sections at the top of a newsletter does not;
+    further lists of names after them are no prose)."""
+    if ctx.last_type() in ("", "title", "heading", "salutation"):
+        return False
+    facts = _facts(ctx)
+    return facts.prose_after[end] <= facts.before[start]
+
+
+LEAD_WORDS = 6
+"""The most words of a line that introduces a run of names."""
+
+
+def _introduces(ctx: Context, i: int) -> bool:
+    """Line ``i`` stands alone, short and no sentence, above a run of names:
+    a lead-in, whatever its words ("Signed", "Launched by", "Entidades").
+
+    Above names one per paragraph, a line that looks like a name itself is
+    the first of them unless it is one word over names of several."""
+    text = ctx.lines[i].strip()
+    if ctx.group_end(i) != i + 1 or words(text) > LEAD_WORDS or ends_sentence(text.rstrip(":")):
+        return False
+    start = ctx.next_filled(i + 1)
+    end = name_run_end(ctx, start)
+    if start >= len(ctx.lines) or end == start:
+        return False
+    if ctx.group_end(start) > start + 1 or text.endswith(":") or not is_name_like(text):
+        return True
+    entries = [line for line in ctx.lines[start:end] if line.strip()]
+    return words(text) == 1 and sum(map(words, entries)) >= 2 * len(entries)
+
+
+def name_run(ctx: Context, i: int) -> Match | None:
+    """Where a text closes: a run of names, maybe under a short line that
+    introduces them with no sentence of its own ("Signed", "Entidades",
+    "— Undersigned —")."""
+    if ctx.last_type() in ("", "title", "heading", "salutation"):
+        return None
+    lead: list[Block] = []
+    start = i
+    if _introduces(ctx, i):
+        start = ctx.next_filled(i + 1)
+        lead = [ctx.block("signatories-lead", [ctx.span(i)], "name-run")]
+    end = name_run_end(ctx, start)
+    if end == start or not closes_text(ctx, i, end):
+        return None
+    blocks = []
+    k = start
+    while k < end:
+        if not ctx.blank(k):
+            off = strip_bullet(ctx.lines[k])
+            made = ctx.block("signatory", [ctx.span(k, off)], "name-run", signatory_mark)
+            markers = (ctx.span(k, 0, off),) if off else ()
+            blocks.append(Block(made.type, made.text, made.spans, made.rule, made.marks, markers))
+        k += 1
+    return Match((*lead, *blocks), end)
 
 
 def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[list[Block], int]:
