@@ -270,3 +270,36 @@ def test_dates_in_chinese_and_japanese_form() -> None:
 
     assert [d.iso for d in find_dates("2019年2月11日")] == ["2019-02-11"]
     assert [d.iso for d in find_dates("2019年13月1日")] == []
+
+
+# --- photo credits in their many shapes --------------------------------------
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Rebels sit in front of the parliament.", "(Jane Roe/AFP/Getty Images)"),
+    ("The prime minister visits the wall after the election.", "(Reuters)"),
+    ("Workers gather at the factory gate. Picture taken August 23, 2018.", "REUTERS/Jane Roe"),
+])
+def test_credit_at_the_end_of_a_caption(caption: str, credit: str) -> None:
+    doc = seg(NEWS + f"{caption} {credit}\n\nThe story goes on in a paragraph of its own, at some length.\n")
+    assert blocks(doc, "caption") == [caption]
+    assert blocks(doc, "photo-credit") == [credit]
+
+
+def test_credit_after_a_separator_ends_the_caption_line_only() -> None:
+    """A caption and its credit split by ■, with a summary line glued below."""
+    doc = seg(NEWS + "The rector gave a press conference ■ FOTO: ANDRÉS SÁNCHEZ\n"
+              "■ The ministry does not recognise many of the posts, he said\n\nThe story goes on.\n")
+    assert blocks(doc, "caption") == ["The rector gave a press conference"]
+    assert blocks(doc, "photo-credit") == ["FOTO: ANDRÉS SÁNCHEZ"]
+    assert "The ministry does not recognise many of the posts, he said" in " ".join(
+        b.text for u in doc.units for b in u.blocks)
+
+
+def test_copyright_line_is_a_credit() -> None:
+    doc = seg(NEWS + "A photo of the rally.\n\nphoto (c) 2016 someone / AGENCY\n\nThe story goes on.\n")
+    assert blocks(doc, "photo-credit") == ["photo (c) 2016 someone / AGENCY"]
+
+
+def test_a_parenthesis_in_prose_is_no_credit() -> None:
+    doc = seg(NEWS + "The minister spoke at length about the budget and the war (and about little else).\n")
+    assert blocks(doc, "photo-credit") == []

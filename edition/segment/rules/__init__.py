@@ -18,8 +18,9 @@ RULES: tuple[Rule, ...] = (
     # Credits before anything else: "Photos: AUCPB" is also shaped like a title.
     Rule("photo-credit", "A line that only credits a photo (\"Photo: Name\").",
          figures.photo_credit),
-    Rule("caption-with-credit", "A paragraph ending in a photo credit on the same line is a "
-         "caption and its credit.", figures.caption_with_credit),
+    Rule("caption-with-credit", "A paragraph with a photo credit at the end of one of its lines "
+         "(after a label word, a separator, in parentheses with an agency or slashes, or as "
+         "AGENCY/Name) is a caption and its credit.", figures.caption_with_credit),
     # Thanks and datelines are short like titles: claim them first.
     Rule("acknowledgement", "A line of thanks or provenance (\"Thanks to\", \"Reposted from\").",
          closing.acknowledgement),

@@ -8,30 +8,49 @@ from __future__ import annotations
 
 import re
 
-from edition.model import Mark
+from edition.model import Block, Mark, Span
 from edition.segment.context import Context, Match
 from edition.segment.rules.marks import place_and_dates
 from edition.segment.shapes import words
 
 _CUE = (r"(?:photo(?:graph)?s?|photography|pictures?|images?|(?:photo )?credits?|"
         r"fotos?|fotograf[íi]as?|фото(?:графии)?)")
-_CREDIT_LINE = re.compile(rf"^{_CUE}(?:\s+by)?\s*[:：]\s*(?P<name>\S.*?)\.?$|^photos? by\s+(?P<by>\S.*?)\.?$",
-                          re.IGNORECASE)
+_CREDIT_LINE = re.compile(rf"^{_CUE}(?:\s+by)?\s*[:：]\s*(?P<name>\S.*?)\.?$|^photos? by\s+(?P<by>\S.*?)\.?$"
+                          rf"|^(?:{_CUE}\s*)?(?:©|\(c\))\s*(?P<copy>\S.*?)\.?$", re.IGNORECASE)
 _CREDIT_TAIL = re.compile(rf"(?<=[.!?\u2026\"\u201d\u2019)])\s+(?P<credit>{_CUE}\s*:\s*(?P<name>[^.:]{{1,80}})\.?)$",
                           re.IGNORECASE)
+
+
+AGENCIES = ("Reuters", "AP", "AFP", "EPA", "Getty Images", "Xinhua", "ANSA", "dpa", "EFE", "TASS",
+            "Anadolu", "Kyodo", "Bloomberg", "Associated Press", "Agence France-Presse", "Sputnik")
+"""News and photo agencies, whose name alone in parentheses after a caption is its credit."""
+_AGENCY = "|".join(re.escape(a) for a in AGENCIES)
+_END = r"(?<=[.!?\u2026\"\u201d\u2019)])"
+_SEPARATOR = r"\s+(?P<sep>[\u25a0\u25aa\u2022|\u2013\u2014/])"
+_CREDIT_AFTER_SEPARATOR = re.compile(rf"{_SEPARATOR}\s+(?P<credit>{_CUE}\s*[:：]\s*(?P<name>[^.:]{{1,80}})\.?)$",
+                                     re.IGNORECASE)
+_CREDIT_IN_PARENTHESES = re.compile(
+    rf"{_END}\s+(?P<credit>\((?P<name>[^()/]{{1,60}}(?:/[^()/]{{1,60}}){{1,4}}|(?:{_AGENCY}))\))$")
+_AGENCY_TAIL = re.compile(rf"{_END}\s+(?P<credit>(?P<name>(?:{_AGENCY}|[A-Z]{{2,}})/[^\s/][^/]{{0,40}}))$",
+                          re.IGNORECASE)
+CREDIT_TAILS = (_CREDIT_TAIL, _CREDIT_AFTER_SEPARATOR, _CREDIT_IN_PARENTHESES, _AGENCY_TAIL)
+"""The shapes of a credit at the end of a caption, tried in order: after a
+sentence with a label word ("... Photo: Name"), after a separator ("■ FOTO: Name"),
+in parentheses with slashes or an agency's name ("(Name/AFP/Getty Images)",
+"(Reuters)"), an agency and a name ("REUTERS/Name")."""
 
 
 def _name_mark(text: str) -> tuple[Mark, ...]:
     m = _CREDIT_LINE.match(text)
     if not m:
         return ()
-    group = "name" if m.group("name") else "by"
+    group = next(g for g in ("name", "by", "copy") if m.group(g))
     return (Mark("name", m.start(group), m.end(group)),)
 
 
 def is_credit_line(text: str) -> bool:
     m = _CREDIT_LINE.match(text.strip())
-    return m is not None and words(m.group("name") or m.group("by")) <= 8
+    return m is not None and words(m.group("name") or m.group("by") or m.group("copy")) <= 8
 
 
 def photo_credit(ctx: Context, i: int) -> Match | None:
@@ -42,16 +61,27 @@ def photo_credit(ctx: Context, i: int) -> Match | None:
     return Match((ctx.block("photo-credit", [ctx.span(i)], "photo-credit", _name_mark),), i + 1)
 
 
+def _credit_tail(line: str) -> re.Match[str] | None:
+    m = next((m for tail in CREDIT_TAILS if (m := tail.search(line.rstrip()))), None)
+    return m if m and words(m.group("name")) <= 8 else None
+
+
 def caption_with_credit(ctx: Context, i: int) -> Match | None:
     """A paragraph whose last sentence is followed by a credit on the same
-    line: the paragraph is a caption, the tail its credit."""
+    line: the paragraph is a caption, the tail its credit.  The credit may
+    end any line of the group: the lines after it (a caption glued to the
+    next paragraph) are left to the next rule."""
     end = ctx.group_end(i)
-    last = ctx.lines[end - 1]
-    m = _CREDIT_TAIL.search(last.rstrip())
-    if not m or words(m.group("name")) > 8:
+    found = next(((k, m) for k in range(i, end) if (m := _credit_tail(ctx.lines[k]))), None)
+    if found is None:
         return None
-    spans = [ctx.span(k) for k in range(i, end - 1)] + [ctx.span(end - 1, 0, m.start())]
+    k, m = found
+    cut = m.start("sep") if "sep" in m.groupdict() and m.group("sep") else m.start()
+    spans = [ctx.span(j) for j in range(i, k)] + [ctx.span(k, 0, cut)]
     caption = ctx.block("caption", spans, "caption-with-credit", place_and_dates)
-    credit = ctx.block("photo-credit", [ctx.span(end - 1, m.start("credit"))],
+    credit = ctx.block("photo-credit", [ctx.span(k, m.start("credit"))],
                        "caption-with-credit", _name_mark)
-    return Match((caption, credit), end)
+    if cut != m.start():  # the separator is the source's, not the edition's: a marker
+        credit = Block(credit.type, credit.text, credit.spans, credit.rule, credit.marks,
+                       (Span(k + 1, m.start("sep"), m.end("sep")),))
+    return Match((caption, credit), k + 1)
