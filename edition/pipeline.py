@@ -135,9 +135,12 @@ def html_bytes(tei_data: bytes, shown_as: str, maker: PrintMaker, paper: Paper =
 
 
 def build_source(path: Path, out_dir: Path, validator: Validator,
-                 renderers: Renderers | None = None, encoding: str | None = None) -> Built:
+                 renderers: Renderers | None = None, encoding: str | None = None,
+                 schemas: bool = True) -> Built:
     """Run every stage for one source and write ``out_dir/NAME.tei.xml``,
-    ``NAME.epub``, ``NAME.html`` and, when asked, ``NAME.pdf``.
+    ``NAME.epub``, ``NAME.html`` and, when asked, ``NAME.pdf``; with
+    ``schemas``, also the schemas the TEI links to (a batch writes them
+    with its first source only).
 
     Everything is made before anything is written, so a source that fails
     at any stage leaves the previous outputs as they were.
@@ -160,7 +163,8 @@ def build_source(path: Path, out_dir: Path, validator: Validator,
         typeset = pdf.typeset(outputs[out_dir / f"{name}.html"])
         outputs[pdf_path] = typeset.data
         warnings, environment = typeset.warnings, typeset.environment
-    write_schemas(out_dir)
+    if schemas:
+        write_schemas(out_dir)
     for where, content in outputs.items():
         write_atomic(where, content)
     return Built(path, target, out_dir / f"{name}.epub", out_dir / f"{name}.html", pdf_path, warnings,
@@ -200,7 +204,7 @@ def build_all(paths: Iterable[Path], out_dir: Path, validator: Validator,
     failed: list[Failure] = []
     for path in paths:
         try:
-            built.append(build_source(path, out_dir, validator, renderers, encoding))
+            built.append(build_source(path, out_dir, validator, renderers, encoding, schemas=not built))
         except EditionError as err:
             failed.append(Failure(path, err))
         if on_done:
