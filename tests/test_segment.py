@@ -303,3 +303,15 @@ def test_copyright_line_is_a_credit() -> None:
 def test_a_parenthesis_in_prose_is_no_credit() -> None:
     doc = seg(NEWS + "The minister spoke at length about the budget and the war (and about little else).\n")
     assert blocks(doc, "photo-credit") == []
+
+
+def test_names_with_their_roles_below_them() -> None:
+    """Entries of a name and, on the next line, a role, between blank lines:
+    each line is given as the labels give them, line by line."""
+    pairs = [("Peter Roe", "Green Party candidate for governor"),
+             ("Noam Doe", "Professor of Linguistics, Institute of Technology"),
+             ("Howard Poe", "Professor Emeritus, Boston University"),
+             ("Eyad Loe", "Free Palestine Alliance")]
+    doc = seg(LETTER + "\n\n".join(f"{a}\n{b}" for a, b in pairs) + "\n\n"
+              "Initiated by the committee. Affiliations are listed for identification purposes only.\n")
+    assert blocks(doc, "signatory") == [line for pair in pairs for line in pair]

@@ -112,7 +112,11 @@ def signatory_run(ctx: Context, i: int) -> Match | None:
 MIN_RUN = 3
 """Name-like lines in a row, with no blank line between them, that make a list."""
 MIN_SPACED_RUN = 5
-"""Name-like lines each standing alone between blank lines that make a list."""
+"""Name-like lines, in groups of one or two between blank lines, that make a list."""
+MIN_SPACED_GROUPS = 3
+"""The fewest such groups that make a list."""
+MAX_ENTRY_LINES = 2
+"""The most lines of one entry between blank lines: a name, and its role below it."""
 ENTRY_WORDS = 16
 """The most words of one entry of a run outside parentheses (a name and its role)."""
 NAME_SHARE = 0.8
@@ -129,12 +133,15 @@ class _Facts:
     prose_after: list[int]
     """``prose_after[k]``: characters on the lines from ``k`` on that do not look like names."""
     chain: list[int]
-    """``chain[k]``: how many one-line entries follow each other, between blank
-    lines, from line ``k`` on (0 when line ``k`` is none)."""
+    """``chain[k]``: how many groups of one or two short lines (an entry, or
+    a name and its role) follow each other between blank lines from line
+    ``k`` on (0 when no such group starts at line ``k``)."""
+    lines: list[int]
+    """``lines[k]``: how many lines those groups hold."""
     named: list[int]
-    """``named[k]``: how many of those look like names."""
+    """``named[k]``: how many of those lines look like names."""
     last: list[int]
-    """``last[k]``: the line of the last entry of that chain."""
+    """``last[k]``: the last line of that chain."""
     name_like: list[bool]
     """``name_like[k]``: line ``k`` looks like a name."""
     short: list[bool]
@@ -159,30 +166,37 @@ def _work_out(ctx: Context) -> _Facts:
         before[k + 1] = before[k] + len(line.strip())
     for k in range(n - 1, -1, -1):
         prose_after[k] = prose_after[k + 1] + (0 if name_like[k] else len(ctx.lines[k].strip()))
-    chain, named, last = [0] * (n + 1), [0] * (n + 1), list(range(n + 1))
+    chain, lines, named, last = [0] * (n + 1), [0] * (n + 1), [0] * (n + 1), list(range(n + 1))
     for k in range(n - 1, -1, -1):
-        if not (short[k] and ctx.lines[k].strip() and ctx.blank(k + 1)):
+        if ctx.blank(k) or (k > 0 and not ctx.blank(k - 1)):
+            continue  # only where a group starts
+        end = ctx.group_end(k)
+        if end - k > MAX_ENTRY_LINES or not all(short[k:end]):
             continue
-        after = ctx.next_filled(k + 1)
-        chain[k], named[k] = 1 + chain[after], int(name_like[k]) + named[after]
-        last[k] = last[after] if chain[after] else k
-    return _Facts(before, prose_after, chain, named, last, name_like, short)
+        after = ctx.next_filled(end)
+        chain[k], lines[k] = 1 + chain[after], end - k + lines[after]
+        named[k] = sum(name_like[k:end]) + named[after]
+        last[k] = last[after] if chain[after] else end - 1
+    return _Facts(before, prose_after, chain, lines, named, last, name_like, short)
 
 
 def name_run_end(ctx: Context, i: int) -> int:
     """Index past the run of name-like lines from ``i``, or ``i`` when the
     lines there make no run.
 
-    A run is either one group of at least ``MIN_RUN`` lines, or at least
-    ``MIN_SPACED_RUN`` one-line groups separated by blank lines (one entry
-    per paragraph, as pages converted from HTML have it); in both, at least
-    ``NAME_SHARE`` of the lines look like names and none is a sentence.
+    A run is either one group of at least ``MIN_RUN`` lines, or groups of
+    one or two lines separated by blank lines (one entry per paragraph, as
+    pages converted from HTML have it, or a name with its role below it),
+    at least ``MIN_SPACED_GROUPS`` of them holding ``MIN_SPACED_RUN`` lines;
+    in both, at least ``NAME_SHARE`` of the lines look like names and none
+    is a sentence.
     """
     end = ctx.group_end(i)
     facts = _facts(ctx)
     if end - i >= MIN_RUN:
         return end if facts.names(i, end) else i
-    if facts.chain[i] >= MIN_SPACED_RUN and facts.named[i] >= NAME_SHARE * facts.chain[i]:
+    if (facts.lines[i] >= MIN_SPACED_RUN and facts.chain[i] >= MIN_SPACED_GROUPS
+            and facts.named[i] >= NAME_SHARE * facts.lines[i]):
         return facts.last[i] + 1
     return i
 
