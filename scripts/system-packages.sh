@@ -13,6 +13,12 @@ list="$(dirname "$0")/system-packages.txt"
 check=""
 if [ "${1:-}" = "--check" ]; then check=1; shift; fi
 [ "$#" -gt 0 ] || set -- build test
+for group in "$@"; do
+  case "$group" in
+    build|test) ;;
+    *) echo "system-packages: unknown group '$group' (build or test)" >&2; exit 2 ;;
+  esac
+done
 
 wanted=$(awk -v groups=" $* " '
   /^[[:space:]]*(#|$)/ { next }

@@ -163,3 +163,9 @@ def test_script_check_names_what_is_missing(tmp_path: Path, dpkg) -> None:
     done = subprocess.run(["sh", str(tmp_path / "system-packages.sh"), "--check", "test", "build"],
                           capture_output=True, text=True)
     assert (done.returncode, done.stderr) == (1, "system-packages: missing: edition-no-such-package\n")
+
+
+def test_script_refuses_an_unknown_group() -> None:
+    done = subprocess.run(["sh", str(REPO / "scripts" / "system-packages.sh"), "--check", "tset"],
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (2, "system-packages: unknown group 'tset' (build or test)\n")
