@@ -16,6 +16,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 from edition.errors import EditionError, ToolError
@@ -216,10 +217,10 @@ class AceViolation:
         return f"{self.book}: {self.document}: {self.impact}: {self.rule}: {self.text}"
 
 
-def ace_violations(book: Path, report: dict[str, object]) -> tuple[str, list[AceViolation]]:
+def ace_violations(book: Path, report: dict[str, Any]) -> tuple[str, list[AceViolation]]:
     """Ace's version and every failed assertion of its ``report.json``."""
     found = []
-    for subject in report.get("assertions", []) or []:  # type: ignore[union-attr]
+    for subject in report.get("assertions", []) or []:
         where = str(subject.get("earl:testSubject", {}).get("url", "")).lstrip("/")
         for assertion in subject.get("assertions", []) or []:
             if assertion.get("earl:result", {}).get("earl:outcome") != "fail":

@@ -56,7 +56,6 @@ and Cyrillic script, a single line, a long signatory list with full metadata."""
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, validator, maker) -> dict[str, tuple[bytes, bytes]]:
     """TEI and EPUB bytes for the seed, every corpus text and the odd texts."""
-    out = tmp_path_factory.mktemp("epubs")
     sources = tmp_path_factory.mktemp("odd")
     odd = []
     for stem, (text, sidecar) in ODD.items():
@@ -118,8 +117,8 @@ def test_ace_finds_what_it_should(book_files, tmp_path) -> None:
             target.writestr(info, data)
     [result] = check_ace([broken])
     assert not result.ok
-    assert result.details == (f"{broken}: EPUB/content.opf: serious: epub-lang: "
-                              "The language must be specified (xml:lang in OPF package)",)
+    assert result.details == ((f"{broken}: EPUB/content.opf: serious: epub-lang: "
+                               "The language must be specified (xml:lang in OPF package)"),)
 
 
 def test_package_names_its_language(built) -> None:

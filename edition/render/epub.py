@@ -68,7 +68,7 @@ def package_language(opf: bytes, lang: str) -> bytes:
     """
     root = etree.fromstring(opf, etree.XMLParser(resolve_entities=False, no_network=True))
     root.set(XML_LANG, lang)
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
 
 
 class EpubMaker:

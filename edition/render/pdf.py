@@ -34,9 +34,9 @@ from edition.errors import ToolError
 
 ENVIRONMENT_WARNINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Using fontTools instead of HarfBuzz-Subset\b"),
-     "HarfBuzz-Subset is not installed, so WeasyPrint subsets fonts with fontTools "
-     "(slower; the PDF is the same on every build); install libharfbuzz-subset0 "
-     "(Debian/Ubuntu) or harfbuzz (Homebrew, MSYS2)"),
+     ("HarfBuzz-Subset is not installed, so WeasyPrint subsets fonts with fontTools "
+      "(slower; the PDF is the same on every build); install libharfbuzz-subset0 "
+      "(Debian/Ubuntu) or harfbuzz (Homebrew, MSYS2)")),
 )
 """WeasyPrint messages that describe the machine, not the document, each with
 the one line said instead of them: (pattern of the message, what to say)."""

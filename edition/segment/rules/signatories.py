@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from edition.model import Block, Span
 from edition.segment.context import Context, Match
 from edition.segment.names import signatory_mark
-from edition.segment.shapes import ends_sentence, entry_text, is_list_entry, is_name_like, starts_upper, strip_bullet, words
+from edition.segment.shapes import (
+    ends_sentence,
+    entry_text,
+    is_list_entry,
+    is_name_like,
+    starts_upper,
+    strip_bullet,
+    words,
+)
 
 _CUE = re.compile(r"\b(?:sign|signed|signer|signers|signatory|signatories|signatures?|"
                   r"undersigned|endorsed|firma|firmas|firmado|firmantes|signataires|"
