@@ -23,7 +23,6 @@ import importlib.util
 import json
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -32,8 +31,8 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SPLIT = json.loads((Path(__file__).with_name("structure_split.json")).read_text("utf-8"))
 
-Detector = Callable[[Path], dict[str, Any]]
-"""A fitted detector: a source file to its ``edition explain --format json`` data."""
+Judged = list[tuple[Any, list[str], bool]]
+"""Blocks of one text, each with whether the labels agree with its type."""
 
 
 def scorer(path: Path = SHARED / "tools" / "score-structure") -> ModuleType:
@@ -47,16 +46,55 @@ def scorer(path: Path = SHARED / "tools" / "score-structure") -> ModuleType:
     return module
 
 
-def fit(training: list[Path]) -> Detector:
-    """The detector fitted on ``training`` (text files with labels beside them).
+def fit(training: list[Judged]) -> Any:
+    """What is learned from the training texts: the certainty table (how
+    often each kind of block was right).  The rules and cue tables are
+    hand-written, so the blocks' types are the shipped detector's in every
+    fold; only their certainty depends on the fold."""
+    from edition.segment import certainty
 
-    Nothing is learned from the corpus yet, so every fold gets the shipped detector.
-    """
-    from edition.explain import explain_data
-    from edition.pipeline import load_document
+    return certainty.fit([pair for judged in training for pair in judged], certainty.shipped())
 
-    del training  # nothing to fit: the rules and cue tables are the package's own
-    return lambda path: explain_data(load_document(path))
+
+def judge(score: ModuleType, labels: dict[str, Any], blocks: list[Any], lines: list[str]) -> Judged:
+    """Each block, right or wrong by the labels: a block of a scored type is
+    right when a label of its category matches it, a title when a labelled
+    title does; any other block (a paragraph, a lead) is right when no
+    label of a scored category matches it (it hides no slogan, name or
+    caption)."""
+    wanted = {field: [s for d in labels["documents"] for s in d.get(field, [])]
+              for field in score.CATEGORIES}
+    titles = [d["title"] for d in labels["documents"] if d.get("title")]
+    category = {t: field for field, types in score.CATEGORIES.items() for t in types}
+    out = []
+    for block in blocks:
+        field = category.get(block.type)
+        if field:
+            right = any(score.matches(w, block.text) for w in wanted[field])
+        elif block.type == "title":
+            right = any(score.matches(t, block.text) for t in titles)
+        else:
+            right = not any(score.matches(w, block.text) for ws in wanted.values() for w in ws)
+        out.append((block, lines, right))
+    return out
+
+
+class Calibration:
+    """How often blocks given each certainty were right, on texts the
+    certainty table was not fitted to."""
+
+    def __init__(self) -> None:
+        self.levels = {level: [0, 0] for level in ("high", "medium", "low")}
+
+    def add(self, table: Any, judged: Judged) -> None:
+        for block, lines, right in judged:
+            tally = self.levels[table.level(block, lines)]
+            tally[0] += right
+            tally[1] += 1
+
+    def summary(self) -> dict[str, Any]:
+        return {level: {"blocks": n, "right": r, "share_right": round(r / n, 4) if n else None}
+                for level, (r, n) in self.levels.items()}
 
 
 def labels_of(text: Path) -> dict[str, Any]:
@@ -74,8 +112,8 @@ class Tally:
         self.failed = 0
         self.texts = 0
 
-    def add(self, labels: dict[str, Any], explain: dict[str, Any]) -> dict[str, float]:
-        rows, (want_p, got_p), (titles, hits) = self.score.score_file(labels, explain)
+    def add(self, labels: dict[str, Any], explain: dict[str, Any] | None) -> dict[str, float]:
+        rows, (want_p, got_p), (titles, hits) = self.score.score_file(labels, explain or {"units": []})
         own = {}
         for field, counts in rows.items():
             self.totals[field] = [a + b for a, b in zip(self.totals[field], counts, strict=True)]
@@ -108,30 +146,55 @@ def evaluate(corpus: Path, show_texts: bool = False) -> dict[str, Any]:
     missing = set(SPLIT["dev_test"]) - {p.stem for p in held}
     if missing:
         raise SystemExit(f"eval_structure: dev-test texts not in {corpus}: {sorted(missing)}")
-    loo, apart = Tally(score), Tally(score)
     started = time.perf_counter()
+    runs = {text: _run(text) for text in texts}
+    segmenting = time.perf_counter() - started
+    judged = {text: judge(score, labels_of(text), *runs[text][1:]) for text in texts}
+    loo, apart = Tally(score), Tally(score)
+    loo_cal, apart_cal = Calibration(), Calibration()
     lines = 0
     for text in dev:
-        detector = fit([p for p in dev if p != text])
-        own = _run(detector, text, loo)
+        table = fit([judged[p] for p in dev if p != text])
+        loo_cal.add(table, judged[text])
+        own = loo.add(labels_of(text), *runs[text][:1])
         lines += text.read_text("utf-8", errors="replace").count("\n") + 1
         if show_texts:
             print(f"  {text.stem[:44]:44} " + "  ".join(f"{k[:5]} {v:.2f}" for k, v in own.items()))
-    detector = fit(dev)
+    table = fit([judged[p] for p in dev])
     for text in held:
-        _run(detector, text, apart)
-    return {"development (leave-one-text-out)": loo.summary(), "dev-test (fitted on development)": apart.summary(),
-            "seconds": round(time.perf_counter() - started, 2), "development lines": lines}
+        apart.add(labels_of(text), runs[text][0])
+        apart_cal.add(table, judged[text])
+    for tally, text_list in ((loo, dev), (apart, held)):
+        tally.failed = sum(1 for t in text_list if runs[t][0] is None)
+    results = {"development (leave-one-text-out)": loo.summary(), "dev-test (fitted on development)": apart.summary(),
+               "seconds": round(time.perf_counter() - started, 2), "development lines": lines,
+               "segmenting seconds": round(segmenting, 2)}
+    results["development (leave-one-text-out)"]["certainty"] = loo_cal.summary()
+    results["dev-test (fitted on development)"]["certainty"] = apart_cal.summary()
+    return results
 
 
-def _run(detector: Detector, text: Path, tally: Tally) -> dict[str, float]:
+def calibrate(corpus: Path) -> Any:
+    """The certainty table fitted on every development text (for the package)."""
+    score = scorer()
+    dev = sorted(p for p in corpus.glob("*.txt") if p.with_name(p.stem + ".expected.json").is_file()
+                 and p.stem not in SPLIT["dev_test"])
+    return fit([judge(score, labels_of(text), *_run(text)[1:]) for text in dev])
+
+
+def _run(text: Path) -> tuple[dict[str, Any] | None, list[Any], list[str]]:
+    """The explain data of a text, its blocks and its normalized lines
+    (None and nothing when the run fails)."""
+    from edition.explain import explain_data
+    from edition.pipeline import load_document
+
     try:
-        explain = detector(text)
+        document = load_document(text)
     except Exception as exc:  # noqa: BLE001 - a failed run is a zero for the text, as in the scorer
         print(f"  {text.name}: FAILED ({type(exc).__name__}: {exc})", file=sys.stderr)
-        tally.failed += 1
-        explain = {"units": []}
-    return tally.add(labels_of(text), explain)
+        return None, [], []
+    return (explain_data(document), [b for unit in document.units for b in unit.blocks],
+            [line.text for line in document.normalized.lines])
 
 
 def table(results: dict[str, Any]) -> str:
@@ -150,6 +213,14 @@ def table(results: dict[str, Any]) -> str:
     out.append(f"{'titles':18}" + "".join(
         f"{str(results[n]['titles']['found']) + '/' + str(results[n]['titles']['labels']):>34}" for n in splits))
     out.append(f"{'runs failed':18}" + "".join(f"{results[n]['runs_failed']:>34}" for n in splits))
+    out.append("certainty: blocks given it, and the share of them right")
+    for level in ("high", "medium", "low"):
+        row = f"  {level:16}"
+        for name in splits:
+            c = results[name]["certainty"][level]
+            share = "-" if c["share_right"] is None else f"{c['share_right']:.2f}"
+            row += f"{str(c['blocks']) + ' blocks, ' + share + ' right':>34}"
+        out.append(row)
     return "\n".join(out)
 
 
@@ -158,10 +229,21 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     parser.add_argument("--texts", action="store_true", help="print each development text's own F1s")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="fit the certainty table on every development text and write it into the package")
     args = parser.parse_args()
+    if args.calibrate:
+        from edition.segment import certainty
+
+        fitted = calibrate(args.corpus)
+        certainty.DATA.write_text(json.dumps(fitted.to_json(), indent=1, ensure_ascii=False) + "\n",
+                                  encoding="utf-8")
+        print(f"wrote {len(fitted.precision)} kinds of block to {certainty.DATA.relative_to(REPO)}")
+        return 0
     results = evaluate(args.corpus, args.texts)
     print(table(results))
-    print(f"{results['development lines']} development lines, {results['seconds']} s in all")
+    print(f"{results['development lines']} development lines, {results['seconds']} s in all "
+          f"({results['segmenting seconds']} s reading and segmenting every text)")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -114,13 +114,17 @@ def normalize_cmd(file: Path, diff: bool, encoding: str | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="For a person (text) or for tools (json).")
+@click.option("--uncertain", is_flag=True,
+              help="Only the blocks the detector was not sure of, low certainty first "
+                   "(in JSON: a review list besides the units).")
 @ENCODING
-def explain(file: Path, fmt: str, encoding: str | None) -> None:
-    """Show every block of FILE with its type, rule and source lines."""
+def explain(file: Path, fmt: str, uncertain: bool, encoding: str | None) -> None:
+    """Show every block of FILE with its type, rule, certainty and source lines."""
     from edition.pipeline import load_document
 
     document = load_document(file, encoding)
-    click.echo(explain_json(document) if fmt == "json" else explain_text(document), nl=False)
+    click.echo(explain_json(document, uncertain) if fmt == "json"
+               else explain_text(document, uncertain=uncertain), nl=False)
 
 
 @cli.command("segment")

@@ -44,6 +44,11 @@ class MetadataError(EditionError):
     exit_code = 4
 
 
+class OverrideError(MetadataError):
+    """An editor's structure override in a sidecar matches no line, or more
+    than one, or cannot be applied where it points."""
+
+
 class SegmentationError(EditionError):
     """The text cannot be divided into units and blocks."""
 

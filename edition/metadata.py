@@ -13,6 +13,7 @@ import functools
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -21,7 +22,7 @@ import jsonschema
 from jsonschema.exceptions import best_match
 
 from edition.errors import MetadataError
-from edition.model import Agent, Metadata
+from edition.model import Agent, Metadata, Override
 from edition.resources import schemas_dir
 
 SCHEMA_NAME = "metadata.schema.json"
@@ -82,7 +83,7 @@ def parse_metadata(data: bytes, *, path: str) -> Metadata:
     """
     document = _decode_json(data, path)
     _check(document, path)
-    return _to_metadata(document)
+    return replace(_to_metadata(document), sidecar=path)
 
 
 def _decode_json(data: bytes, path: str) -> Any:
@@ -193,6 +194,8 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
         key = error.path[-1] if error.path else None
         meaning = _PATTERN_MEANING.get(key, "") if isinstance(key, str) else ""
         return where, f"{error.instance!r} {meaning or 'is blank'}"
+    if error.validator == "anyOf" and "structure" in error.path:
+        return where, "says neither how to type the line (as) nor that a text starts there (starts)"
     if error.validator == "anyOf":
         return where, (f"{error.instance!r} is neither a name nor an object "
                        "with name and type")
@@ -213,7 +216,14 @@ def _to_metadata(document: dict[str, Any]) -> Metadata:
         editors=_agents(document.get("editors", ()), _BARE_NAME_KIND["editors"]),
         licence=text("licence"),
         publisher=text("publisher"),
+        structure=tuple(_override(n, entry) for n, entry in enumerate(document.get("structure", ()))),
     )
+
+
+def _override(index: int, entry: dict[str, Any]) -> Override:
+    return Override(index=index, at=entry["at"], as_type=entry.get("as", ""), to=entry.get("to", ""),
+                    join=bool(entry.get("join", False)), starts_text="starts" in entry,
+                    occurrence=int(entry.get("occurrence", 0)))
 
 
 def _agents(entries: Iterable[str | dict[str, str]], bare_kind: str) -> tuple[Agent, ...]:

@@ -137,6 +137,17 @@ class Block:
     """Source text the segmenter read as markup, not text (a bullet, the comma
     between two signatories on one line): not part of ``text``, but kept so
     the diplomatic reading loses nothing."""
+    cert: str = "high"
+    """How sure the detector is of the type: ``high``, ``medium`` or ``low``
+    (see ``segment.certainty``); an editor's override is ``high``."""
+    resp: str = ""
+    """Who decided the type when it was not the detector: the id of the
+    editor whose sidecar override typed the block."""
+    evidence: str = ""
+    """The strongest reason for the type, in words, when the rule can say
+    more than its description (``explain`` shows it)."""
+    starts_text: bool = False
+    """An editor's override says a new text begins with this block."""
 
     @property
     def lines(self) -> tuple[int, int]:
@@ -163,6 +174,43 @@ class Agent:
 
 
 @dataclass(frozen=True)
+class Override:
+    """An editor's correction of the detector, from the sidecar's
+    ``structure`` section, anchored on the text rather than on line numbers."""
+
+    index: int
+    """Position in the sidecar's list (0-based), for messages."""
+    at: str
+    """The anchored line's whole text or its opening words (with ``to``: the
+    first line of a range)."""
+    as_type: str = ""
+    """The block type the anchored line(s) get; empty: the detector's."""
+    to: str = ""
+    """The last line of a range, anchored like ``at`` (searched after it)."""
+    join: bool = False
+    """The range is one block (two lines that are one item), not one per line."""
+    starts_text: bool = False
+    """A new text begins at the anchored line."""
+    occurrence: int = 0
+    """Which of several lines matching ``at`` is meant (1-based); 0: the
+    anchor must match exactly one line."""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An override with the source lines (0-based, inclusive) it was found at."""
+
+    override: Override
+    first: int
+    last: int
+
+    @property
+    def claims(self) -> bool:
+        """Whether the override types its lines (else it only starts a text)."""
+        return bool(self.override.as_type)
+
+
+@dataclass(frozen=True)
 class Metadata:
     """What the sidecar NAME.json says about a source, with defaults filled."""
 
@@ -179,6 +227,17 @@ class Metadata:
     licence: str = ""
     publisher: str = ""
     """Who publishes this edition."""
+    structure: tuple[Override, ...] = ()
+    """The editor's corrections of the detected structure, in sidecar order."""
+    sidecar: str = field(default="", compare=False)
+    """How the sidecar is named in messages (empty: there is none); not
+    part of what the metadata says, so not compared."""
+
+    @property
+    def editor_id(self) -> str:
+        """The xml:id the TEI gives whoever corrected the structure: the
+        first editor named, else an editor the metadata does not name."""
+        return "editor-1" if self.editors else "editor"
 
 
 @dataclass(frozen=True)
@@ -191,3 +250,7 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     language: str = "en"
     """The language used for the TEI (metadata, else detected)."""
+    overrides: tuple[Placed, ...] = ()
+    """The sidecar's structure overrides, with the lines each was applied to."""
+    layout: str = ""
+    """How the file's layout was read (paragraph ends, hard wrapping), in words."""

@@ -285,9 +285,9 @@ def test_source_date_epoch_dates_the_book(built, maker) -> None:
 def test_hand_edited_tei_shows_in_the_epub(built, maker) -> None:
     tei, _book = built[SEED.stem]
     edited = tei.replace(
-        b'<ab type="slogan" xml:id="text2-slogan1">',
+        b'<ab type="slogan" xml:id="text2-slogan1"',
         b'<p xml:id="text2-p9">An editor added this paragraph.</p>\n        '
-        b'<ab type="slogan" xml:id="text2-slogan1">')
+        b'<ab type="slogan" xml:id="text2-slogan1"')
     assert edited != tei
     book = epub_bytes(edited, "edited", maker)
     text2 = member(book, "text2.xhtml")

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from edition.model import Document, Metadata, NormalizedText
+from edition.segment import certainty
 from edition.segment.context import Rule
 from edition.segment.engine import type_blocks
 from edition.segment.language import guess_language
+from edition.segment.layout import read_layout
+from edition.segment.overrides import place, start_texts
 from edition.segment.passes import PASSES, Pass
 from edition.segment.rules import RULES
 
@@ -20,12 +23,21 @@ __all__ = ["PASSES", "RULES", "Pass", "Rule", "segment"]
 
 
 def segment(normalized: NormalizedText, metadata: Metadata | None = None,
-            rules: Sequence[Rule] = RULES) -> Document:
-    """Type every block and group them into units, in reading order."""
+            rules: Sequence[Rule] = RULES, table: certainty.Table | None = None) -> Document:
+    """Type every block and group them into units, in reading order.
+
+    :raises OverrideError: an override of the sidecar's ``structure`` finds
+        no line or several.
+    """
     metadata = metadata or Metadata()
     language = metadata.language or guess_language(normalized.text)
-    blocks = type_blocks(normalized, rules, language)
+    placed = place(normalized, metadata.structure, metadata.sidecar)
+    blocks = type_blocks(normalized, rules, language, placed, metadata.editor_id)
+    blocks = start_texts(blocks, placed, normalized.lines, metadata.editor_id)
     for step in PASSES[:-1]:
         blocks = step.run(blocks)
+    blocks = certainty.assign(blocks, [line.text for line in normalized.lines], table or certainty.shipped())
     units = PASSES[-1].run(blocks)
-    return Document(normalized.source, normalized, tuple(units), metadata, language)
+    layout = read_layout([line.text for line in normalized.lines])[0]
+    return Document(normalized.source, normalized, tuple(units), metadata, language, placed,
+                    layout.description)

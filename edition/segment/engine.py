@@ -1,22 +1,45 @@
-"""Walks the lines and lets the first rule that claims each one type it."""
+"""Walks the lines and lets the first rule that claims each one type it.
+
+Lines an editor's override types are the editor's: the rules see them as
+blank (so no rule's block runs across them) and the override's blocks take
+their place in reading order, where the rules after them can see them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from edition.errors import SegmentationError
-from edition.model import Block, NormalizedText
-from edition.segment.context import Context, Rule
+from edition.model import Block, NormalizedText, Placed
+from edition.segment.context import Context, Match, Rule
+from edition.segment.overrides import override_blocks
 
 
-def type_blocks(normalized: NormalizedText, rules: Sequence[Rule], language: str) -> list[Block]:
+def type_blocks(normalized: NormalizedText, rules: Sequence[Rule], language: str,
+                placed: Sequence[Placed] = (), editor: str = "") -> list[Block]:
     """Every non-blank line ends up in exactly one block, in order."""
-    lines = tuple(line.text for line in normalized.lines)
+    real = tuple(line.text for line in normalized.lines)
+    claims = {p.first: p for p in placed if p.claims}
+    masked = {k for p in claims.values() for k in range(p.first, p.last + 1)}
+    lines = tuple("" if k in masked else text for k, text in enumerate(real)) if masked else real
     blocks: list[Block] = []
     # The context sees the growing list: rules only read it.
     ctx = Context(lines, language, blocks)
-    i = ctx.next_filled(0)
+    full = Context(real, language, blocks)
+    starts = sorted(claims)
+
+    def advance(j: int) -> int:
+        while j < len(lines) and not lines[j].strip() and j not in claims:
+            j += 1
+        return j
+
+    i = advance(0)
     while i < len(lines):
+        if i in claims:
+            p = claims[i]
+            blocks.extend(override_blocks(p, real, editor, full.span))
+            i = advance(p.last + 1)
+            continue
         for rule in rules:
             match = rule.detect(ctx, i)
             if match is not None:
@@ -24,13 +47,24 @@ def type_blocks(normalized: NormalizedText, rules: Sequence[Rule], language: str
         else:
             raise SegmentationError("no rule claims this line (the rules lack a catch-all)",
                                     path=normalized.source.path, line=i + 1)
+        match = _before_claim(match, next((c for c in starts if c > i), len(lines)))
         if match.next <= i:
             raise SegmentationError(f"rule {rule.name!r} claimed no line",
                                     path=normalized.source.path, line=i + 1)
         blocks.extend(match.blocks)
-        i = ctx.next_filled(match.next)
+        i = advance(match.next)
     _check_lossless(normalized, blocks)
     return blocks
+
+
+def _before_claim(match: Match, claim: int) -> Match:
+    """A match cut short of the next line an override types: rules that read
+    across blank lines (a list with gaps) must not run over it."""
+    if match.next <= claim:
+        return match
+    kept = tuple(b for b in match.blocks if b.lines[1] <= claim)
+    dropped = [b.lines[0] - 1 for b in match.blocks if b.lines[1] > claim]
+    return Match(kept, min([claim, *dropped]))
 
 
 def _check_lossless(normalized: NormalizedText, blocks: Sequence[Block]) -> None:

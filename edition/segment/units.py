@@ -27,7 +27,7 @@ def attach_captions(blocks: Sequence[Block]) -> list[Block]:
         if block.type != "photo-credit" or (k and out[k - 1].type == "caption"):
             continue
         j = k
-        while j > 0 and out[j - 1].type == "paragraph":
+        while j > 0 and out[j - 1].type == "paragraph" and not out[j - 1].resp:
             j -= 1
         count = k - j
         if not count:
@@ -49,9 +49,10 @@ def split_units(blocks: Sequence[Block]) -> list[Unit]:
     k = 0
     while k < len(blocks):
         block = blocks[k]
-        starts_text = block.type == "title" or (
+        starts_text = block.starts_text or block.type == "title" or (
             block.type == "heading" and k + 1 < len(blocks) and blocks[k + 1].type == "title")
-        if starts_text and current and not (current[-1].type == "heading" and block.type == "title"):
+        if starts_text and current and not (current[-1].type == "heading" and block.type == "title"
+                                            and not block.starts_text):
             units.append(_unit("text", current))
             current = []
         if block.type in _FIGURE:

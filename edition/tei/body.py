@@ -19,7 +19,7 @@ from edition.errors import SegmentationError
 from edition.model import Block, Document, Unit
 from edition.tei import layout
 from edition.tei.inline import InlineWriter
-from edition.tei.maker import XML_ID, E, Ids
+from edition.tei.maker import PIPELINE_ID, XML_ID, E, Ids
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,11 @@ def _element(tag: str, block: Block, ctx: Context, kind: str, *, first: bool = F
     """``<tag attrs xml:id=...>`` holding the block's text."""
     el = E(tag, **attrs)
     el.set(XML_ID, ctx.ids.first(kind) if first else ctx.ids.next(kind))
+    if block.resp:  # typed by the editor, in the sidecar
+        el.set("resp", f"#{block.resp}")
+    elif block.cert != "high":  # the detector's, and it is not sure
+        el.set("cert", block.cert)
+        el.set("resp", f"#{PIPELINE_ID}")
     return ctx.inline.fill(el, block)
 
 

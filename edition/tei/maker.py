@@ -18,6 +18,10 @@ XML_LANG = f"{{{XML_NS}}}lang"
 
 E = ElementMaker(namespace=TEI_NS, nsmap={None: TEI_NS})
 
+PIPELINE_ID = "edition"
+"""The xml:id of the pipeline in the teiHeader: what ``resp`` points to on a
+block whose type the detector was not sure of."""
+
 
 def tei(name: str) -> str:
     """Clark name of a TEI element: ``tei("p") == "{http://www.tei-c.org/ns/1.0}p"``."""

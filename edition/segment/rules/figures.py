@@ -40,7 +40,8 @@ in parentheses with slashes or an agency's name ("(Name/AFP/Getty Images)",
 "(Reuters)"), an agency and a name ("REUTERS/Name")."""
 
 
-def _name_mark(text: str) -> tuple[Mark, ...]:
+def credit_marks(text: str) -> tuple[Mark, ...]:
+    """The name a credit line gives ("Photo: Name"), as a ``name`` mark."""
     m = _CREDIT_LINE.match(text)
     if not m:
         return ()
@@ -58,7 +59,7 @@ def photo_credit(ctx: Context, i: int) -> Match | None:
     straight into the next text's title, so only this line is taken."""
     if not is_credit_line(ctx.lines[i]):
         return None
-    return Match((ctx.block("photo-credit", [ctx.span(i)], "photo-credit", _name_mark),), i + 1)
+    return Match((ctx.block("photo-credit", [ctx.span(i)], "photo-credit", credit_marks),), i + 1)
 
 
 def _credit_tail(line: str) -> re.Match[str] | None:
@@ -80,7 +81,7 @@ def caption_with_credit(ctx: Context, i: int) -> Match | None:
     spans = [ctx.span(j) for j in range(i, k)] + [ctx.span(k, 0, cut)]
     caption = ctx.block("caption", spans, "caption-with-credit", place_and_dates)
     credit = ctx.block("photo-credit", [ctx.span(k, m.start("credit"))],
-                       "caption-with-credit", _name_mark)
+                       "caption-with-credit", credit_marks)
     if cut != m.start():  # the separator is the source's, not the edition's: a marker
         credit = Block(credit.type, credit.text, credit.spans, credit.rule, credit.marks,
                        (Span(k + 1, m.start("sep"), m.end("sep")),))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from edition.segment.context import Context, Match
+from edition.segment.layout import read_layout
 from edition.segment.rules.figures import is_credit_line
 from edition.segment.shapes import is_bullet, is_slogan
 
@@ -17,9 +18,11 @@ def slogan(ctx: Context, i: int) -> Match | None:
 
 def paragraph(ctx: Context, i: int) -> Match:
     """Everything else: lines up to a blank line (or a bullet, or a photo
-    credit) are one paragraph, their line breaks read as spaces."""
+    credit, or a line break the file's layout reads as a paragraph end) are
+    one paragraph, their line breaks read as spaces."""
+    breaks = ctx.once("layout", lambda: read_layout(ctx.lines))[1]
     j = i + 1
-    while (j < len(ctx.lines) and not ctx.blank(j) and not is_bullet(ctx.lines[j])
-           and not is_credit_line(ctx.lines[j])):
+    while (j < len(ctx.lines) and not ctx.blank(j) and j - 1 not in breaks
+           and not is_bullet(ctx.lines[j]) and not is_credit_line(ctx.lines[j])):
         j += 1
     return Match((ctx.block("paragraph", [ctx.span(k) for k in range(i, j)], "paragraph"),), j)

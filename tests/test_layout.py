@@ -1,0 +1,59 @@
+"""The file's layout, read before the rules: paragraphs one per line, hard
+wrapping, and what the teiHeader says of it."""
+
+from __future__ import annotations
+
+import textwrap
+
+from lxml import etree
+
+from edition.model import Metadata, Source
+from edition.normalize import normalize
+from edition.pipeline import tei_bytes
+from edition.segment import segment
+from edition.segment.layout import read_layout
+from edition.validate import Validator
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+SENTENCES = [
+    "The council met on Monday to discuss the closing of the public library in the old town.",
+    "Several hundred residents came to the meeting and many of them spoke against the plan.",
+    "The mayor promised to publish the figures on which the decision had been based by Friday.",
+    "A further meeting will take place next month, after the figures have been studied in full.",
+]
+
+
+def doc(text: str):
+    return segment(normalize(Source("t.txt", "t", "t.txt", "0" * 64, "utf-8", text)), Metadata(language="en"))
+
+
+def paragraphs(text: str) -> list[str]:
+    return [b.text for u in doc(text).units for b in u.blocks if b.type == "paragraph"]
+
+
+def test_one_paragraph_per_line_without_blank_lines() -> None:
+    text = "Library to close\n\n" + "\n".join(SENTENCES) + "\n"
+    assert paragraphs(text) == SENTENCES
+    assert "one paragraph per line" in doc(text).layout
+
+
+def test_a_hard_wrapped_file_joins_its_lines() -> None:
+    body = " ".join(SENTENCES)
+    wrapped = "\n\n".join([textwrap.fill(body, 70), textwrap.fill(body, 70)])
+    layout, breaks = read_layout(wrapped.splitlines())
+    assert 60 <= layout.wrapped_at <= 70 and not breaks
+    assert paragraphs("Library to close\n\n" + wrapped + "\n") == [body, body]
+
+
+def test_soft_lines_with_one_sentence_end_stay_one_paragraph() -> None:
+    text = ("Library to close\n\nThe council met on Monday to discuss the closing of the library.\n"
+            "Several hundred residents came to the meeting and many of them\n"
+            "spoke against the plan, which the mayor defended at some length\n")
+    assert len(paragraphs(text)) == 1
+
+
+def test_the_header_records_the_layout(validator: Validator) -> None:
+    text = "Library to close\n\n" + "\n".join(SENTENCES) + "\n"
+    root = etree.fromstring(tei_bytes(doc(text), validator))
+    said = root.xpath("string(//t:segmentation/t:p[starts-with(., 'Layout')])", namespaces=NS)
+    assert "one paragraph per line" in said
