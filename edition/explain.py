@@ -10,9 +10,19 @@ import json
 from typing import Any
 
 from edition.model import Block, Document
+from edition.segment import PASSES, RULES
 
 LEVELS = ("low", "medium")
 """The certainties an editor should review, the least sure first."""
+
+
+def evidence(block: Block) -> str:
+    """Why the block has its type: what its rule saw there, else what the
+    rule looks for."""
+    if block.evidence:
+        return block.evidence
+    described = {r.name: r.description for r in RULES} | {p.name: p.description for p in PASSES}
+    return described.get(block.rule, "")
 
 
 def review(document: Document) -> list[tuple[int, int, Block]]:
@@ -36,8 +46,7 @@ def _block(block: Block) -> dict[str, Any]:
     data["cert"] = block.cert
     if block.resp:
         data["resp"] = block.resp
-    if block.evidence:
-        data["evidence"] = block.evidence
+    data["evidence"] = evidence(block)
     if block.starts_text:
         data["starts_text"] = True
     return data
@@ -84,7 +93,9 @@ def explain_text(document: Document, width: int = 60, uncertain: bool = False) -
         found = review(document)
         total = sum(len(u.blocks) for u in document.units)
         out.append(f"{len(found)} of {total} blocks to review (low certainty first):")
-        out.extend(f"{_row(block, width)}   (unit {u + 1})" for u, _, block in found)
+        for u, _, block in found:
+            out.append(f"{_row(block, width)}   (unit {u + 1})")
+            out.append(f"  {'':>9}  why: {evidence(block)}")
         return "\n".join(out) + "\n"
     for n, unit in enumerate(document.units, 1):
         title = f" \u201c{unit.title}\u201d" if unit.title else ""

@@ -89,4 +89,5 @@ def test_explain_uncertain_lists_only_the_blocks_to_review_low_first() -> None:
         assert data["units"][entry["unit"]]["blocks"][entry["block"]]["text"] == entry["text"]
     text = CliRunner().invoke(cli, ["explain", str(SEED), "--uncertain"]).output
     assert f"{len(review)} of {len(everything)} blocks to review" in text
-    assert len(text.splitlines()) == 2 + len(review)
+    assert len(text.splitlines()) == 2 + 2 * len(review)
+    assert text.count("  why: ") == len(review)

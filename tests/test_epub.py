@@ -16,11 +16,12 @@ from lxml import etree
 from edition.check import check_ace
 from edition.pipeline import epub_bytes, load_document, tei_bytes
 from edition.render import EpubMaker, RenderWarning
-from edition.tei.readings import regularized
 from edition.validate import parse
 from tests.paths import SEED, corpus_texts
 from tests.robustness.epubcheck_batch import check_many
-from tests.texts import xhtml_text
+from tests.texts import shown_text, xhtml_text
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 T = {"t": "http://www.tei-c.org/ns/1.0"}
 H = {"h": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
@@ -261,7 +262,9 @@ def test_xhtml_text_is_the_regularized_tei(built, stem: str) -> None:
     for div in tree.xpath("//t:body/t:div", namespaces=T):
         unit = div.get("{http://www.w3.org/XML/1998/namespace}id")
         section = member(book, f"{unit}.xhtml").xpath("//h:body", namespaces=H)[0]
-        assert xhtml_text(section) == regularized(div), unit
+        assert xhtml_text(section) == shown_text(div), unit
+        for ab in div.xpath(".//t:ab[@type='separator']", namespaces=T):
+            assert section.xpath(f"//h:hr[@id='{ab.get(XML_ID)}']", namespaces=H), ab.get(XML_ID)
 
 
 def test_same_tei_same_bytes(built, maker) -> None:

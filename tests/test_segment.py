@@ -315,3 +315,41 @@ def test_names_with_their_roles_below_them() -> None:
     doc = seg(LETTER + "\n\n".join(f"{a}\n{b}" for a, b in pairs) + "\n\n"
               "Initiated by the committee. Affiliations are listed for identification purposes only.\n")
     assert blocks(doc, "signatory") == [line for pair in pairs for line in pair]
+
+
+def test_a_row_of_marks_is_a_section_break_and_the_line_after_it_a_title() -> None:
+    body = ("A paragraph of the first text, which says what it has to say in more than "
+            "twenty words, as the paragraphs of a text do when they are written out in full.")
+    doc = seg(f"First text\n\n{body}\n\n#####################\n   Second text\n#####################\n\n"
+              f"{body}\n\n- - - - - - - - - -\n")
+    assert [u.title for u in doc.units] == ["First text", "Second text"]
+    assert len(blocks(doc, "separator")) == 3
+    assert not blocks(doc, "list-item")
+
+
+def test_a_kicker_in_capitals_over_the_title() -> None:
+    doc = seg("OPEN LETTER OF PROTEST\nStudents Deserve Due Process\n\nA paragraph that follows.\n")
+    assert blocks(doc, "heading") == ["OPEN LETTER OF PROTEST"]
+    assert blocks(doc, "title") == ["Students Deserve Due Process"]
+    two_titles = seg("OPEN LETTER\nSTUDENTS DESERVE DUE PROCESS\n\nA paragraph that follows.\n")
+    assert blocks(two_titles, "title") == []
+
+
+def test_a_title_in_a_script_without_case() -> None:
+    doc = seg("川崎市教育文化会館 ヘイト集会に対する抗議文\n\n川崎市民の安心と安全を守る市政にご尽力頂いておりますことに敬意を表します。\n",
+              Metadata(language="ja"))
+    assert blocks(doc, "title") == ["川崎市教育文化会館 ヘイト集会に対する抗議文"]
+
+
+def test_names_written_as_one_sentence_of_commas_where_the_text_closes() -> None:
+    body = ("A paragraph of the letter, which says what it has to say in more than twenty "
+            "words, as the paragraphs of a letter do when they are written out in full.")
+    doc = seg(f"Open letter\n\n{body}\n\n{body}\n\nDie Ortsgruppen Gießen, Göttingen, Karlsruhe,\n"
+              "Regensburg, Nürnberg, Schwäbisch Hall\nund Hannover.\n", Metadata(language="de"))
+    assert blocks(doc, "signatories-lead") == ["Die Ortsgruppen"]
+    assert blocks(doc, "signatory") == ["Gießen", "Göttingen", "Karlsruhe", "Regensburg", "Nürnberg",
+                                        "Schwäbisch Hall", "Hannover"]
+    # The same run at the top of a text is prose, not its signers.
+    top = seg(f"Open letter\n\nDie Ortsgruppen Gießen, Göttingen, Karlsruhe, Regensburg, Nürnberg "
+              f"und Hannover.\n\n{body}\n\n{body}\n", Metadata(language="de"))
+    assert blocks(top, "signatory") == []

@@ -74,3 +74,12 @@ def test_leave_one_out_paragraphs_titles_and_runs_hold(leave_one_out: dict) -> N
     assert leave_one_out["paragraph_count_error"] <= floor["paragraph_count_error_at_most"]
     assert leave_one_out["titles"]["found"] >= floor["titles_found"]
     assert leave_one_out["runs_failed"] <= floor["runs_failed_at_most"]
+
+
+def test_leave_one_out_certainty_means_what_it_says(leave_one_out: dict) -> None:
+    """Blocks called high were right at least this often on texts the
+    certainty table was not fitted to, and more often than the others."""
+    levels = leave_one_out["certainty"]
+    high = levels["high"]["share_right"]
+    assert high >= FLOOR["leave_one_out"]["certainty_high_share_right_at_least"]
+    assert all(high > levels[k]["share_right"] for k in ("medium", "low") if levels[k]["blocks"])

@@ -6,8 +6,8 @@ Rules are pure: they read a ``Context`` and a line index and return a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from edition.model import Block, Mark, Span
@@ -71,6 +71,11 @@ class Context:
         """A block whose text is read off its spans."""
         text = " ".join(self.lines[s.line - 1][s.start:s.end] for s in spans)
         return Block(type_, text, tuple(spans), rule, marks(text) if marks else ())
+
+
+def evidenced(blocks: Iterable[Block], evidence: str) -> tuple[Block, ...]:
+    """The blocks with the evidence that typed them, for ``explain``."""
+    return tuple(replace(b, evidence=evidence) for b in blocks)
 
 
 @dataclass(frozen=True)

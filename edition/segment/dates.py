@@ -1,6 +1,6 @@
 """Finding calendar dates in running text and giving their ISO 8601 form.
 
-Month names come from a small table of languages the corpus is written in;
+Month names come from the cue table of each language (``cues/``);
 numeric dates are only taken in the unambiguous ISO order.
 """
 
@@ -9,31 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "enero", "janvier", "januar", "gennaio", "janeiro",
-        "январь", "января", "січень", "січня"),
-    2: ("february", "feb", "febrero", "février", "februar", "febbraio", "fevereiro",
-        "февраль", "февраля", "лютий", "лютого"),
-    3: ("march", "mar", "marzo", "mars", "märz", "março",
-        "март", "марта", "березень", "березня"),
-    4: ("april", "apr", "abril", "avril", "aprile",
-        "апрель", "апреля", "квітень", "квітня"),
-    5: ("may", "mayo", "mai", "maggio", "maio", "май", "мая", "травень", "травня"),
-    6: ("june", "jun", "junio", "juin", "juni", "giugno", "junho",
-        "июнь", "июня", "червень", "червня"),
-    7: ("july", "jul", "julio", "juillet", "juli", "luglio", "julho",
-        "июль", "июля", "липень", "липня"),
-    8: ("august", "aug", "agosto", "août", "август", "августа", "серпень", "серпня"),
-    9: ("september", "sep", "sept", "septiembre", "setiembre", "septembre", "settembre",
-        "setembro", "сентябрь", "сентября", "вересень", "вересня"),
-    10: ("october", "oct", "octubre", "octobre", "oktober", "ottobre", "outubro",
-         "октябрь", "октября", "жовтень", "жовтня"),
-    11: ("november", "nov", "noviembre", "novembre", "novembro",
-         "ноябрь", "ноября", "листопад", "листопада"),
-    12: ("december", "dec", "diciembre", "décembre", "dezember", "dicembre", "dezembro",
-         "декабрь", "декабря", "грудень", "грудня"),
-}
-_BY_NAME = {name: number for number, names in _MONTHS.items() for name in names}
+from edition.segment.cues import shipped
+
+_BY_NAME = shipped().months
+"""Month names of every language's cue table -> month number."""
 _MONTH = "(?P<{g}>" + "|".join(sorted((re.escape(n) for n in _BY_NAME), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
 _YEAR = r"(?P<{g}>1[5-9]\d\d|20\d\d)"

@@ -12,22 +12,12 @@ from __future__ import annotations
 import re
 
 from edition.model import Mark
+from edition.segment.cues import shipped
 
-_ORG_WORDS = re.compile(
-    r"\b(?:party|union|front|committee|council|association|federation|league|group|"
-    r"movement|institute|foundation|fund|club|cent(?:er|re)|assembly|organi[sz]ation|"
-    r"network|collective|alliance|coalition|society|youth|left|academy|initiative|"
-    r"section|bureau|action|campaign|bloc|brigade|cell|circle|commune|company|"
-    r"congress|cooperative|forum|guard|institution|journal|magazine|newspaper|press|"
-    r"project|school|team|trust|university|workers|tv|radio|"
-    r"partido|unión|frente|comité|asociación|colectivo|asamblea|sindicato|"
-    r"parti|comité|syndicat|partei|bund|"
-    r"партия|союз|фронт|комитет|движение|организация|лига|группа)\b",
-    re.IGNORECASE)
-_PARTICLES = {"of", "de", "del", "da", "di", "van", "von", "der", "den", "la", "le", "du",
-              "bin", "ibn", "al", "y"}
-_ARTICLES = {"the", "a", "an", "la", "el", "los", "las", "le", "les", "die", "der", "das",
-             "il", "lo", "os", "as"}
+_CUES = shipped()
+_ORG_WORDS = _CUES.organisation
+_PARTICLES = _CUES.particles
+_ARTICLES = _CUES.articles
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?,?$")
 _INITIAL = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ]\.$")
 # A remark after the name: "(@handle), maintainer of X" or "(partial support)".

@@ -46,9 +46,11 @@ def ends_with_abbreviation(text: str) -> bool:
 
 
 def starts_upper(text: str) -> bool:
+    """Opens with a capital, a digit, or a letter of a script without case
+    (CJK), where every line opens as a title may."""
     for ch in text:
         if ch.isalpha():
-            return ch.isupper()
+            return ch.isupper() or ch.upper() == ch.lower()
         if ch.isdigit():
             return True
     return False
@@ -78,6 +80,16 @@ def is_slogan(text: str, max_words: int = 12) -> bool:
     t = text.strip()
     return (0 < words(t) <= max_words and bool(re.search(r"![\"\u201d\u2019)»]*$", t))
             and sentences(t) == 1 and not is_bullet(t))
+
+
+SEPARATOR_LINE = re.compile(r"^\s*(?:([=#*_~+.\u2022\u00b7])(?:\s*\1){2,}|[-\u2013\u2014](?:\s*[-\u2013\u2014]){2,})\s*$")
+"""A line of one punctuation mark repeated ("#####", "* * *"), or of dashes
+("- - - -", of which normalization may have made some en dashes): a rule
+drawn between sections, not text."""
+
+
+def is_separator(text: str) -> bool:
+    return bool(SEPARATOR_LINE.match(text))
 
 
 CONTACT = re.compile(r"@\w|\bhttps?:|\bwww\.|\d[\d ()/.-]{3,}\d")

@@ -37,7 +37,8 @@ def attach_captions(blocks: Sequence[Block]) -> list[Block]:
         for n in range(first, k):
             p = out[n]
             out[n] = replace(p, type="caption", rule="caption-before-credit",
-                             marks=place_and_dates(p.text))
+                             marks=place_and_dates(p.text),
+                             evidence=f"before the photo credit on line {block.lines[0]}")
     return out
 
 

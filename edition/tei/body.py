@@ -112,6 +112,10 @@ def build_byline(block: Block, ctx: Context) -> etree._Element:
     return _ab(block, ctx, "byline", "byline")
 
 
+def build_separator(block: Block, ctx: Context) -> etree._Element:
+    return _ab(block, ctx, "separator", "separator")
+
+
 def build_caption(block: Block, ctx: Context) -> etree._Element:
     return _element("p", block, ctx, "caption")
 
@@ -135,6 +139,7 @@ BUILDERS: Mapping[str, Builder] = {
     "byline": build_byline,
     "caption": build_caption,
     "photo-credit": build_photo_credit,
+    "separator": build_separator,
 }
 """Block type (as the segmenter names it) -> the function that writes it."""
 

@@ -114,6 +114,12 @@
     <p class="{@type}"><xsl:call-template name="attrs"/><xsl:apply-templates/></p>
   </xsl:template>
 
+  <!-- A section break drawn in the source as a row of marks: a rule in the
+       book; the marks themselves stay in the TEI. -->
+  <xsl:template match="tei:ab[@type = 'separator']">
+    <hr class="separator"><xsl:call-template name="attrs"/></hr>
+  </xsl:template>
+
   <xsl:template match="tei:ab[@type = 'dateline']">
     <p class="dateline"><xsl:call-template name="attrs"/><xsl:apply-templates/></p>
   </xsl:template>

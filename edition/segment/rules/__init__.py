@@ -12,9 +12,12 @@ from edition.segment.rules import closing, figures, headings, lists, prose, sign
 RULES: tuple[Rule, ...] = (
     # Only at the top of the file, before anything can claim its first line.
     Rule("opening-title", "The first line, short and not closed like a sentence, is the "
-         "title; a short line ending in a colon just above it is a kicker.", headings.opening_title),
+         "title; a short line just above it, ending in a colon or in capitals over a title "
+         "that is not, is a kicker.", headings.opening_title),
     Rule("salutation", "A short line ending in a comma that opens a text is a salutation.",
          headings.salutation),
+    Rule("separator", "A line of one mark repeated (\"- - - -\", \"#####\", \"* * *\") is a "
+         "section break.", headings.separator),
     # Credits before anything else: "Photos: AUCPB" is also shaped like a title.
     Rule("photo-credit", "A line that only credits a photo (\"Photo: Name\").",
          figures.photo_credit),
@@ -24,6 +27,8 @@ RULES: tuple[Rule, ...] = (
     # Thanks and datelines are short like titles: claim them first.
     Rule("acknowledgement", "A line of thanks or provenance (\"Thanks to\", \"Reposted from\").",
          closing.acknowledgement),
+    Rule("source-line", "A short line of its own saying where the text was taken from: in "
+         "parentheses (\"(From …)\"), or a source word, a name and a date.", closing.source_line),
     Rule("dateline", "A line that is only a date, maybe after a place.", closing.dateline),
     Rule("event-dateline", "A line of its own giving a day and month with no year, then hours or a "
          "place after a bar (\"12 OCT | Bruselas\"), or a date and a time of day alone.",
@@ -36,6 +41,8 @@ RULES: tuple[Rule, ...] = (
     Rule("signatory-groups", "A group label ending in a colon over two or more names, with "
          "further groups after it.", signatories.signatory_groups),
     # After the closers above, so a text's last lines are not read as a title.
+    Rule("title-after-separator", "A lone short line just after a section break is the title "
+         "of the text that begins there.", headings.title_after_separator),
     Rule("section-title", "A lone short line after a text's close and before a full paragraph "
          "starts the next text.", headings.section_title),
     Rule("bullet-list", "Lines opening with a bullet, with their continuation lines; after the "
@@ -48,6 +55,9 @@ RULES: tuple[Rule, ...] = (
          "lines: three or more in a row, or five or more each between blank lines; mostly "
          "capitalized words, no sentence, no contact details; maybe under a short line that "
          "introduces them.", signatories.name_run),
+    Rule("comma-run", "Where a text closes, a paragraph that is a run of five or more names "
+         "separated by commas and a last \"and\", maybe after a few words introducing them.",
+         signatories.comma_run),
     Rule("paragraph", "Anything else: the lines up to a blank line form a paragraph.",
          prose.paragraph),
 )

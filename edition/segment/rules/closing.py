@@ -6,15 +6,12 @@ import re
 
 from edition.model import Mark
 from edition.segment.context import Context, Match
+from edition.segment.cues import shipped
 from edition.segment.dates import find_dates, is_day_and_month, is_time
 from edition.segment.shapes import words
 
-# Generic cue words of thanks and provenance, in the corpus's languages.
-_THANKS = re.compile(
-    r"^(?:(?:many |special |with |our )?thanks\b|thank you\b|we thank\b|we are grateful\b|"
-    r"(?:reposted|republished|reprinted|originally published|first published|translated)\b|"
-    r"source\s*:|courtesy of\b|gracias\b|agradec|merci\b|danke\b|спасибо\b|благодар)",
-    re.IGNORECASE)
+# How a line of thanks or provenance opens, in every language's cue table.
+_THANKS = shipped().thanks
 
 _PLACE = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w.'’-]*(?: [A-ZÀ-ÞА-ЯЁ]?[\w.'’-]*){0,3}$")
 
@@ -23,8 +20,42 @@ def acknowledgement(ctx: Context, i: int) -> Match | None:
     """A line that thanks someone or says where the text was taken from."""
     text = ctx.lines[i].strip()
     if ctx.group_end(i) - i == 1 and _THANKS.match(text) and words(text) <= 40:
+        nxt = ctx.next_filled(i + 1)
+        if words(text) == 1 and nxt < len(ctx.lines) and words(ctx.lines[nxt]) >= HEADED_WORDS:
+            # "Thanks" alone over a paragraph heads a section of thanks: a heading.
+            return Match((ctx.block("heading", [ctx.span(i)], "acknowledgement"),), i + 1)
         return Match((ctx.block("acknowledgement", [ctx.span(i)], "acknowledgement"),), i + 1)
     return None
+
+
+HEADED_WORDS = 8
+"""A paragraph of at least this many words under a one-word line of thanks
+makes that line its heading."""
+
+
+_PROVENANCE = shipped().provenance
+SOURCE_LINE_WORDS = 14
+"""The most words of a line saying where the text was taken from."""
+
+
+def source_line(ctx: Context, i: int) -> Match | None:
+    """A short line of its own saying where the text comes from: all in
+    parentheses ("(From The Guardian)"), or naming a source and a date
+    ("From Z magazine, Oct. 1990")."""
+    text = ctx.lines[i].strip()
+    if ctx.group_end(i) - i != 1 or words(text) > SOURCE_LINE_WORDS or not _PROVENANCE.match(text):
+        return None
+    rest = text[_PROVENANCE.match(text).end():].strip(" :")  # type: ignore[union-attr]
+    if not rest or not rest[0].isupper():
+        return None
+    parenthesised = text.startswith("(") and text.endswith(")")
+    if not (parenthesised or find_dates(text) or _ISSUE_DATE.search(text)):
+        return None
+    return Match((ctx.block("acknowledgement", [ctx.span(i)], "source-line"),), i + 1)
+
+
+_ISSUE_DATE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+(?:1[5-9]\d\d|20\d\d)\b")
+"""A month and a year as an issue gives it ("Oct. 1990")."""
 
 
 def dateline(ctx: Context, i: int) -> Match | None:

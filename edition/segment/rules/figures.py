@@ -10,20 +10,21 @@ import re
 
 from edition.model import Block, Mark, Span
 from edition.segment.context import Context, Match
+from edition.segment.cues import shipped
 from edition.segment.rules.marks import place_and_dates
 from edition.segment.shapes import words
 
-_CUE = (r"(?:photo(?:graph)?s?|photography|pictures?|images?|(?:photo )?credits?|"
-        r"fotos?|fotograf[íi]as?|фото(?:графии)?)")
+_CUE = shipped().photo
+"""The label words of a credit, from every language's cue table."""
 _CREDIT_LINE = re.compile(rf"^{_CUE}(?:\s+by)?\s*[:：]\s*(?P<name>\S.*?)\.?$|^photos? by\s+(?P<by>\S.*?)\.?$"
                           rf"|^(?:{_CUE}\s*)?(?:©|\(c\))\s*(?P<copy>\S.*?)\.?$", re.IGNORECASE)
 _CREDIT_TAIL = re.compile(rf"(?<=[.!?\u2026\"\u201d\u2019)])\s+(?P<credit>{_CUE}\s*:\s*(?P<name>[^.:]{{1,80}})\.?)$",
                           re.IGNORECASE)
 
 
-AGENCIES = ("Reuters", "AP", "AFP", "EPA", "Getty Images", "Xinhua", "ANSA", "dpa", "EFE", "TASS",
-            "Anadolu", "Kyodo", "Bloomberg", "Associated Press", "Agence France-Presse", "Sputnik")
-"""News and photo agencies, whose name alone in parentheses after a caption is its credit."""
+AGENCIES = shipped().agencies
+"""News and photo agencies, whose name alone in parentheses after a caption is
+its credit (the language-neutral cue table)."""
 _AGENCY = "|".join(re.escape(a) for a in AGENCIES)
 _END = r"(?<=[.!?\u2026\"\u201d\u2019)])"
 _SEPARATOR = r"\s+(?P<sep>[\u25a0\u25aa\u2022|\u2013\u2014/])"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from edition.segment.context import Context, Match
-from edition.segment.shapes import is_heading_like, sentences, words
+from edition.segment.shapes import is_heading_like, is_separator, sentences, words
 
 CLOSING = frozenset({"signatory", "signatory-group", "acknowledgement", "photo-credit",
                      "dateline", "slogan"})
@@ -14,19 +14,35 @@ CLOSING = frozenset({"signatory", "signatory-group", "acknowledgement", "photo-c
 
 def opening_title(ctx: Context, i: int) -> Match | None:
     """The first line of the file, when short and not closed like a sentence
-    (a question or exclamation may end it); a short line ending in a colon
-    just above it is a kicker."""
+    (a question or exclamation may end it); a short line just above it,
+    ending in a colon or in capitals over a title that is not, is a kicker."""
     if not ctx.at_start():
         return None
     end = ctx.group_end(i)
     first = ctx.lines[i].strip()
     if end - i == 1 and _title_shaped(first):
         return Match((ctx.block("title", [ctx.span(i)], "opening-title"),), i + 1)
-    if (end - i == 2 and first.endswith(":") and words(first) <= 10
-            and _title_shaped(ctx.lines[i + 1].strip())):
+    if end - i == 2 and _kicker(first, ctx.lines[i + 1].strip()) and _title_shaped(ctx.lines[i + 1].strip()):
         return Match((ctx.block("heading", [ctx.span(i)], "opening-title"),
                       ctx.block("title", [ctx.span(i + 1)], "opening-title")), i + 2)
     return None
+
+
+KICKER_WORDS = 10
+"""The longest kicker (the short line over a title), in words."""
+
+
+def _kicker(line: str, title: str) -> bool:
+    """A short line over the title: ending in a colon ("Open letter:"), or
+    in capitals over a title that is not ("OPEN LETTER OF PROTEST")."""
+    if words(line) > KICKER_WORDS:
+        return False
+    return line.endswith(":") or (_all_capitals(line) and not _all_capitals(title))
+
+
+def _all_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def _title_shaped(text: str) -> bool:
@@ -43,6 +59,29 @@ def salutation(ctx: Context, i: int) -> Match | None:
     if ctx.group_end(i) - i == 1 and text.endswith(",") and words(text) <= 8:
         return Match((ctx.block("salutation", [ctx.span(i)], "salutation"),), i + 1)
     return None
+
+
+def separator(ctx: Context, i: int) -> Match | None:
+    """A line of one mark repeated ("- - - -", "#####"): a section break."""
+    if not is_separator(ctx.lines[i]):
+        return None
+    return Match((ctx.block("separator", [ctx.span(i)], "separator"),), i + 1)
+
+
+TITLE_AFTER_SEPARATOR_WORDS = 15
+
+
+def title_after_separator(ctx: Context, i: int) -> Match | None:
+    """A lone short line just after a section break (and maybe just before
+    another): the title of the section that begins there."""
+    if ctx.last_type() != "separator":
+        return None
+    end = ctx.group_end(i)
+    if not (end - i == 1 or (end - i == 2 and is_separator(ctx.lines[i + 1]))):
+        return None
+    if not is_heading_like(ctx.lines[i], max_words=TITLE_AFTER_SEPARATOR_WORDS):
+        return None
+    return Match((ctx.block("title", [ctx.span(i)], "title-after-separator"),), i + 1)
 
 
 def section_title(ctx: Context, i: int) -> Match | None:

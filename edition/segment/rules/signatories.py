@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from edition.model import Block, Span
-from edition.segment.context import Context, Match
+from edition.segment.context import Context, Match, evidenced
+from edition.segment.cues import shipped
 from edition.segment.names import signatory_mark
 from edition.segment.shapes import (
     ends_sentence,
@@ -23,9 +24,8 @@ from edition.segment.shapes import (
     words,
 )
 
-_CUE = re.compile(r"\b(?:sign|signed|signer|signers|signatory|signatories|signatures?|"
-                  r"undersigned|endorsed|firma|firmas|firmado|firmantes|signataires|"
-                  r"unterzeichne\w*|unterschrieben|подпис\w*|підпис\w*)\b", re.IGNORECASE)
+_CUE = shipped().signing
+"""Words of the act of signing, from every language's cue table."""
 _LABEL = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][^\d:;.!?]{0,40}:$")
 
 
@@ -45,7 +45,8 @@ def signatories(ctx: Context, i: int) -> Match | None:
         lead = ctx.block("signatories-lead", [ctx.span(i)], "signatories")
         blocks, nxt = take_list(ctx, i + 1, "signatories", after_lead=True)
         if blocks:
-            return Match((lead, *blocks), nxt)
+            said = f"under the lead-in \u201c{t}\u201d (line {i + 1}), which names the act of signing"
+            return Match(evidenced((lead, *blocks), said), nxt)
         return None
     colon = text.find(":")
     if colon < 0 or words(text[:colon]) > 4:
@@ -60,7 +61,8 @@ def signatories(ctx: Context, i: int) -> Match | None:
         markers = (Span(i + 1, b, gap_end),) if gap_end > b else ()
         block = ctx.block("signatory", [Span(i + 1, a, b)], "signatories", signatory_mark)
         items.append(Block(block.type, block.text, block.spans, block.rule, block.marks, markers))
-    return Match((lead, *items), i + 1)
+    said = f"after the lead-in \u201c{text[:colon + 1].strip()}\u201d, which names the act of signing"
+    return Match(evidenced((lead, *items), said), i + 1)
 
 
 def _split_entries(text: str, start: int) -> list[tuple[int, int]]:
@@ -277,7 +279,9 @@ def name_run(ctx: Context, i: int) -> Match | None:
             markers = (ctx.span(k, 0, off),) if off else ()
             blocks.append(Block(made.type, made.text, made.spans, made.rule, made.marks, markers))
         k += 1
-    return Match((*lead, *blocks), end)
+    said = (f"one of {len(blocks)} name-like lines (lines {start + 1}-{end}) where the text closes"
+            + (f", under \u201c{lead[0].text}\u201d" if lead else ""))
+    return Match(evidenced((*lead, *blocks), said), end)
 
 
 def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[list[Block], int]:
@@ -328,3 +332,108 @@ def _is_colonless_label(ctx: Context, j: int, blocks: list[Block]) -> bool:
     if len(names) < 1 or any(words(b.text) < 2 for b in names):
         return False
     return j + 1 < len(ctx.lines) and is_list_entry(ctx.lines[j + 1]) and words(ctx.lines[j + 1]) >= 2
+
+
+MIN_COMMA_RUN = 5
+"""The fewest names of a run written as one sentence of commas."""
+COMMA_ITEM_WORDS = 5
+"""The most words of one name in such a run."""
+COMMA_LEAD_WORDS = 8
+"""The most words before the first name ("Die Ortsgruppen", "Signed by")."""
+_CONJUNCTION = shipped().conjunction
+
+
+def _separators(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` has a comma or semicolon outside parentheses, or an "and"."""
+    found, depth = [], 0
+    for k, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch in ",;" and depth == 0:
+            found.append((k, k + 1))
+    found.extend((m.start(), m.end()) for m in _CONJUNCTION.finditer(text))
+    return sorted(found)
+
+
+def _comma_pieces(ctx: Context, i: int, end: int) -> list[list[Span]]:
+    """The stretches of lines ``i`` to ``end`` between commas, semicolons and
+    "and"s (outside parentheses); a stretch that runs to the end of a line
+    with no separator goes on on the next line."""
+    pieces: list[list[Span]] = []
+    current: list[Span] = []
+    for k in range(i, end):
+        text = ctx.lines[k]
+        stop = len(text.rstrip().rstrip("."))
+        pos = 0
+        for a, b in [*_separators(text[:stop]), (stop, stop)]:
+            span = ctx.span(k, pos, a)
+            if span.start < span.end:
+                current.append(span)
+            if a < stop and current:  # a separator closes the name before it
+                pieces.append(current)
+                current = []
+            pos = b
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def comma_run(ctx: Context, i: int) -> Match | None:
+    """Where a text closes, a paragraph that is a run of names written as a
+    sentence: "The groups A, B, C, ... and Z." — maybe after a few words
+    that introduce them; each name becomes a signatory."""
+    end = ctx.group_end(i)
+    if not closes_text(ctx, i, end) or ctx.lines[i].count(",") + ctx.lines[end - 1].count(",") == 0:
+        return None
+    pieces = _comma_pieces(ctx, i, end)
+    texts = [" ".join(ctx.lines[s.line - 1][s.start:s.end] for s in spans) for spans in pieces]
+    if len(pieces) < MIN_COMMA_RUN or not all(
+            0 < words(t) <= COMMA_ITEM_WORDS and is_name_like(t) for t in texts[1:]):
+        return None
+    size = sorted(words(t) for t in texts[1:])[len(texts[1:]) // 2]
+    first_spans = pieces[0]
+    head = ctx.lines[first_spans[-1].line - 1]
+    first = first_spans[-1]
+    cut = _last_words(head, first.start, first.end, size)
+    lead_spans = [*first_spans[:-1], *([Span(first.line, first.start, cut)] if cut > first.start else [])]
+    lead_text = " ".join(ctx.lines[s.line - 1][s.start:s.end].strip() for s in lead_spans).strip()
+    if words(lead_text) > COMMA_LEAD_WORDS or not is_name_like(head[cut:first.end]):
+        return None
+    items = [[ctx.span(first.line - 1, cut, first.end)], *pieces[1:]]
+    blocks: list[Block] = []
+    if lead_text:
+        blocks.append(ctx.block("signatories-lead", [ctx.span(s.line - 1, s.start, s.end) for s in lead_spans],
+                                "comma-run"))
+    covered = [s for b in blocks for s in b.spans] + [s for spans in items for s in spans]
+    for n, spans in enumerate(items):
+        block = ctx.block("signatory", spans, "comma-run", signatory_mark)
+        markers = tuple(_gaps(ctx, covered, spans[-1], n == len(items) - 1, end))
+        blocks.append(Block(block.type, block.text, block.spans, block.rule, block.marks, markers))
+    said = f"one of {len(items)} names separated by commas (lines {i + 1}-{end}) where the text closes"
+    return Match(evidenced(blocks, said), end)
+
+
+def _last_words(text: str, start: int, end: int, n: int) -> int:
+    """Offset where the last ``n`` words of ``text[start:end]`` begin."""
+    pos = end
+    for _ in range(n):
+        pos = text.rstrip()[:pos].rstrip().rfind(" ", start, pos) + 1 or start
+        if pos <= start:
+            return start
+    return pos
+
+
+def _gaps(ctx: Context, covered: list[Span], after: Span, last: bool, end: int) -> list[Span]:
+    """The separators after an item (commas, "and", a final stop): the
+    source text up to the next covered span, kept as markers."""
+    later = sorted((s.line, s.start) for s in covered if (s.line, s.start) > (after.line, after.end - 1))
+    stop_line, stop_col = later[0] if later and not last else (end, None)
+    out = []
+    line, col = after.line, after.end
+    while line <= stop_line:
+        text = ctx.lines[line - 1]
+        upto = stop_col if line == stop_line and stop_col is not None else len(text)
+        if text[col:upto].strip():
+            out.append(Span(line, col, upto))
+        line, col = line + 1, 0
+    return out

@@ -1,0 +1,122 @@
+"""The cue words the structure rules use, read from one table per language.
+
+The tables (``cues/LANG.json``, and ``cues/neutral.json`` for what belongs to
+no language) are data: adding a language is adding a file, never a branch in
+code.  The rules look for the cues of every table at once, because these
+texts mix languages (a German letter signed by English-named groups) and a
+guessed language can be wrong.  Each list:
+
+- ``months``: the names of the twelve months, each with its abbreviations
+  and inflected forms (dates);
+- ``signing``: words of the act of signing (a signatories lead-in);
+- ``thanks``: how a line of thanks or provenance opens (acknowledgements);
+- ``photo``: label words of a photo credit ("Photo: Name");
+- ``organisation``: words that make a name an organization's, not a person's;
+- ``particles`` and ``articles``: small words inside a person's name ("de",
+  "von"), and the articles that open an organization's ("The", "Los");
+- ``conjunctions``: the "and" before the last of a run of names;
+- ``provenance``: the word that says where a text was taken from ("From",
+  "Fuente", "Quelle"), opening a source line.
+
+A word matches whole, in any case; ``word*`` matches any ending; a trailing
+``:`` may have blanks before it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+FOLDER = Path(__file__).with_name("cues")
+NEUTRAL = "neutral"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The tables of every language, merged and compiled."""
+
+    languages: tuple[str, ...]
+    months: Mapping[str, int]
+    """Month name or abbreviation (lower case) -> month number."""
+    signing: re.Pattern[str]
+    thanks: re.Pattern[str]
+    """Matches at the start of a line (use ``match``)."""
+    photo: str
+    """The label words of a credit, as a regular expression to build into others."""
+    organisation: re.Pattern[str]
+    particles: frozenset[str]
+    articles: frozenset[str]
+    agencies: tuple[str, ...]
+    provenance: re.Pattern[str]
+    """Matches at the start of a line, after an opening parenthesis if any."""
+    conjunction: re.Pattern[str]
+    """An "and" standing as a word, with its blanks."""
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """One regular expression for a list of cue words (longest first, so the
+    longer of two words that begin alike wins)."""
+    parts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"\w*")
+        elif word.endswith(":"):
+            parts.append(re.escape(word[:-1]) + r"\s*:")
+        else:
+            parts.append(re.escape(word) + r"\b")
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _plain(words: Iterable[str]) -> str:
+    """The words as alternatives with nothing after them (to build into patterns)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
+    """The cues of several tables (language -> its JSON data), compiled."""
+    lists: dict[str, list[str]] = {}
+    months: dict[str, int] = {}
+    for name, table in tables.items():
+        for number, names in enumerate(table.get("months", ()), 1):
+            for month in names:
+                months[month.lower()] = number
+        for key, value in table.items():
+            if key not in ("months", "language", "about"):
+                lists.setdefault(key, []).extend(value)
+        del name
+
+    def words(key: str) -> list[str]:
+        return lists.get(key, [])
+
+    return Cues(
+        languages=tuple(sorted(n for n in tables if n != NEUTRAL)),
+        months=MappingProxyType(months),
+        signing=re.compile(r"\b" + _alternation(words("signing")), re.IGNORECASE),
+        thanks=re.compile("^" + _alternation(words("thanks")), re.IGNORECASE),
+        photo=_plain(words("photo")),
+        organisation=re.compile(r"\b" + _alternation(words("organisation")), re.IGNORECASE),
+        particles=frozenset(w.lower() for w in words("particles")),
+        articles=frozenset(w.lower() for w in words("articles")),
+        agencies=tuple(words("agencies")),
+        provenance=re.compile(r"^\(?" + _alternation(words("provenance")), re.IGNORECASE),
+        conjunction=re.compile(r"(?:^|\s+)" + (_plain(words("conjunctions")) if words("conjunctions")
+                                                else "(?!)") + r"\s+", re.IGNORECASE),
+    )
+
+
+def read_tables(folder: Path = FOLDER) -> dict[str, dict[str, Any]]:
+    """Every table in ``folder``, by its file's stem."""
+    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(folder.glob("*.json"))}
+
+
+@cache
+def shipped() -> Cues:
+    """The cues of the tables the package ships."""
+    return merge(read_tables())
