@@ -11,7 +11,7 @@ from edition.segment import cues
 from edition.segment.dates import find_dates
 from tests.test_segment import blocks, seg
 
-LISTS = {"months", "signing", "thanks", "photo", "organisation", "particles", "articles", "conjunctions", "provenance"}
+LISTS = {"months", "signing", "thanks", "photo", "organisation", "particles", "articles", "conjunctions", "provenance", "byline"}
 
 
 @pytest.mark.parametrize("path", sorted(cues.FOLDER.glob("*.json")), ids=lambda p: p.stem)

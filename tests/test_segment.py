@@ -353,3 +353,63 @@ def test_names_written_as_one_sentence_of_commas_where_the_text_closes() -> None
     top = seg(f"Open letter\n\nDie Ortsgruppen Gießen, Göttingen, Karlsruhe, Regensburg, Nürnberg "
               f"und Hannover.\n\n{body}\n\n{body}\n", Metadata(language="de"))
     assert blocks(top, "signatory") == []
+
+
+def test_name_and_role_lines_where_the_text_closes_are_signatories() -> None:
+    body = ("We write to ask the council to keep the public library open, because it serves "
+            "thousands of readers every week and nothing else in the town does what it does.")
+    entries = ["Jane Doe, retired schoolteacher and community organizer",
+               "John Smith, librarian at the central branch for twenty years",
+               "Maria Lopez Garcia, student of history at the local college",
+               "Anna Schmidt \u2013 volunteer reading coach"]
+    doc = seg("Open letter on the library\n\n" + body + "\n\n" + body + "\n\n" + "\n".join(entries) + "\n")
+    assert blocks(doc, "signatory") == entries
+    names = [b.text[m.start:m.end] for u in doc.units for b in u.blocks if b.type == "signatory"
+             for m in b.marks]
+    assert names == ["Jane Doe", "John Smith", "Maria Lopez Garcia", "Anna Schmidt"]
+    # A line of prose with a comma is no such entry.
+    prose = seg("Open letter on the library\n\n" + body + "\n\n" + body + "\n\n"
+                "We thank you, and we hope to hear from you soon about the library.\n"
+                "Yours sincerely, the readers of the town and their families.\n")
+    assert blocks(prose, "signatory") == []
+
+
+def test_a_news_post_byline_block_and_an_authors_line_under_the_title() -> None:
+    body = ("A paragraph of the post, which says what it has to say in more than twenty words, "
+            "as the paragraphs of a post do when they are written out in full.")
+    doc = seg(f"A headline of the post\n\nBy Jane Doe\nMarch 18 at 12:22 PM\n\n{body}\n")
+    assert blocks(doc, "byline") == ["By Jane Doe"]
+    assert blocks(doc, "dateline") == ["March 18 at 12:22 PM"]
+    manifesto = seg(f"The Manifesto\n\nJane Doe\njane@example.org\n\n{body}\n")
+    assert blocks(manifesto, "byline") == ["Jane Doe", "jane@example.org"]
+    assert blocks(manifesto, "paragraph") == [body]
+
+
+def test_a_salutation_after_an_e_mail_header() -> None:
+    doc = seg("From: jane@example.org (Jane Doe)\nSubject: The library\nDate: Sun, 22 Nov 92 12:11:24 PST\n\n"
+              "Friends of the library,\n\nA paragraph of the note, long enough to be a paragraph of its own.\n")
+    assert blocks(doc, "salutation") == ["Friends of the library,"]
+
+
+def test_a_title_under_an_editors_note_at_the_top() -> None:
+    body = ("A specter is haunting the town, the specter of closed libraries, and every reader "
+            "of the town has joined in a holy alliance to keep them open.")
+    doc = seg(f"[Reprinted in full, with a note of the editors on what was left out.]\n\n"
+              f"   Manifesto of the Readers\n\n{body}\n\nA Section Heading\n\n{body}\n")
+    assert blocks(doc, "title") == ["Manifesto of the Readers"]
+    # The note stands before the text, a unit of its own (TEI puts a head first).
+    assert [u.title for u in doc.units] == ["", "Manifesto of the Readers"]
+
+
+def test_a_dash_made_an_en_dash_between_names_of_a_run_is_written_once() -> None:
+    """Found by the property test: the dash before the last name of a comma
+    run was both in a marker and in the name's span."""
+    from edition.tei.readings import diplomatic
+
+    doc = seg(":\n\nA,A,A,A AND - A")
+    assert blocks(doc, "signatory") == ["A"] * 5
+    from edition.pipeline import tei_bytes
+    from edition.validate import Validator, parse
+
+    body = parse(tei_bytes(doc, Validator()), "t").xpath("//t:body", namespaces={"t": "http://www.tei-c.org/ns/1.0"})[0]
+    assert "".join(diplomatic(body).split()) == ":A,A,A,AAND-A"

@@ -16,7 +16,8 @@ guessed language can be wrong.  Each list:
   "von"), and the articles that open an organization's ("The", "Los");
 - ``conjunctions``: the "and" before the last of a run of names;
 - ``provenance``: the word that says where a text was taken from ("From",
-  "Fuente", "Quelle"), opening a source line.
+  "Fuente", "Quelle"), opening a source line;
+- ``byline``: the word before an author's name in a byline ("By", "Por").
 
 A word matches whole, in any case; ``word*`` matches any ending; a trailing
 ``:`` may have blanks before it.
@@ -49,10 +50,13 @@ class Cues:
     """Matches at the start of a line (use ``match``)."""
     photo: str
     """The label words of a credit, as a regular expression to build into others."""
-    organisation: re.Pattern[str]
+    organisation: frozenset[str]
+    """Words of kinds of organizations, in lower case (see ``names_organisation``)."""
     particles: frozenset[str]
     articles: frozenset[str]
     agencies: tuple[str, ...]
+    byline: re.Pattern[str]
+    """Matches a byline's opening word at the start of a line."""
     provenance: re.Pattern[str]
     """Matches at the start of a line, after an opening parenthesis if any."""
     conjunction: re.Pattern[str]
@@ -100,14 +104,24 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
         signing=re.compile(r"\b" + _alternation(words("signing")), re.IGNORECASE),
         thanks=re.compile("^" + _alternation(words("thanks")), re.IGNORECASE),
         photo=_plain(words("photo")),
-        organisation=re.compile(r"\b" + _alternation(words("organisation")), re.IGNORECASE),
+        organisation=frozenset(w.lower() for w in words("organisation")),
         particles=frozenset(w.lower() for w in words("particles")),
         articles=frozenset(w.lower() for w in words("articles")),
         agencies=tuple(words("agencies")),
+        byline=re.compile("^" + _alternation(words("byline")), re.IGNORECASE),
         provenance=re.compile(r"^\(?" + _alternation(words("provenance")), re.IGNORECASE),
         conjunction=re.compile(r"(?:^|\s+)" + (_plain(words("conjunctions")) if words("conjunctions")
                                                 else "(?!)") + r"\s+", re.IGNORECASE),
     )
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def names_organisation(cues: Cues, text: str) -> bool:
+    """Whether ``text`` holds a word of a kind of organization ("Union",
+    "Verband"): a set lookup per word, not a pattern over the line."""
+    return any(w in cues.organisation for w in _WORD.findall(text.lower()))
 
 
 def read_tables(folder: Path = FOLDER) -> dict[str, dict[str, Any]]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from edition.model import Mark
-from edition.segment.cues import shipped
+from edition.segment.cues import names_organisation, shipped
+from edition.segment.shapes import LEADING_TITLES
 
 _CUES = shipped()
-_ORG_WORDS = _CUES.organisation
+
 _PARTICLES = _CUES.particles
 _ARTICLES = _CUES.articles
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?,?$")
@@ -23,7 +24,7 @@ _INITIAL = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ]\.$")
 # A remark after the name: "(@handle), maintainer of X" or "(partial support)".
 # Runs of blanks start where they start (lookbehind): no quadratic retries.
 _PAREN_REMARK = re.compile(r"(?<!\s)\s+\((?:@|[^\W\d_](?<![A-ZÀ-ÞА-ЯЁ]))[^()]*\)(?=$|[,\s]).*$")
-_COMMA_REMARK = re.compile(r",\s+(?=[^\W\d_])(?![A-ZÀ-ÞА-ЯЁ]).*$")
+_COMMA_REMARK = re.compile(r"(?:,|\s[\u2013\u2014-])\s+(?=[^\W\d_])(?![A-ZÀ-ÞА-ЯЁ]).*$")
 
 
 def _name_word(tok: str) -> bool:
@@ -35,8 +36,12 @@ def _name_word(tok: str) -> bool:
 
 
 def is_person_name(name: str) -> bool:
+    """Two to six capitalized words, titles before them aside ("Dr. med.")."""
+    titled = LEADING_TITLES.sub("", name)
+    if titled != name and len(titled.split()) >= 2:
+        name = titled
     tokens = name.split()
-    if not 2 <= len(tokens) <= 6 or _ORG_WORDS.search(name) or tokens[0].lower() in _ARTICLES:
+    if not 2 <= len(tokens) <= 6 or names_organisation(_CUES, name) or tokens[0].lower() in _ARTICLES:
         return False
     capitalized = 0
     for i, tok in enumerate(tokens):
@@ -58,6 +63,12 @@ def signatory_mark(text: str) -> tuple[Mark, ...]:
     m = _COMMA_REMARK.search(text[:end])
     if m and is_person_name(text[:m.start()]):
         end = m.start()
+    elif not is_person_name(text[:end]):
+        # "Name, Role" where the role is capitalized too (German nouns):
+        # the person's name is what stands before the first comma.
+        comma = text.find(", ", 0, end)
+        if comma > 0 and is_person_name(text[:comma]) and not _SUFFIX.match(text[comma + 2:end].split()[0]):
+            end = comma
     name = text[:end].rstrip(" ,")
     if not name:
         return ()

@@ -8,8 +8,14 @@ generic vocabulary in several languages.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014\u25aa\u25cf]|\d{1,3}[.)])\s+")
+from edition.segment.cues import names_organisation, shipped
+
+BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014\u25aa\u25cf\u00b7\u25e6\u2023\u2043]|\d{1,3}(?:[.)]|\.-|\s?[-\u2013])"
+                    r"|\(\d{1,3}\)|[a-z]\))\s+")
+"""A bullet ("-", "*", "•", "·", "◦") or a number ("1.", "1)", "(1)", "1 -",
+"1.-", "a)") opening a list item."""
 # A stop after a lone capital is an initial ("Kent C. Dodds"), not an end.
 SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?\u2026][\"\u201d\u2019)»]*\s+[\"\u201c\u2018(«¿¡]*[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 ENDS_SENTENCE = re.compile(r"[.!?\u2026;,:][\"\u201d\u2019)»]*$")
@@ -20,13 +26,25 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+def _bullet(text: str) -> re.Match[str] | None:
+    """The bullet opening ``text``; a dash that the line also ends with
+    ("— Undersigned —") is decoration around a label, not a bullet."""
+    m = BULLET.match(text)
+    if m is None:
+        return None
+    mark = m.group().strip()
+    if len(mark) == 1 and not mark.isalnum() and text.rstrip().endswith(mark) and text.strip() != mark:
+        return None
+    return m
+
+
 def is_bullet(text: str) -> bool:
-    return bool(BULLET.match(text))
+    return _bullet(text) is not None
 
 
 def strip_bullet(text: str) -> int:
     """Offset just past a bullet marker (0 when there is none)."""
-    m = BULLET.match(text)
+    m = _bullet(text)
     return m.end() if m else 0
 
 
@@ -104,10 +122,21 @@ TITLE_ABBREVIATION = re.compile(r"\b([A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]{0,3})\.(
 an abbreviation, not the end of a sentence."""
 
 
+LEADING_TITLES = re.compile(r"^\s*[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]{0,5}\.(?:-[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]{0,8}\.?)?\s+"
+                            r"(?:[A-Za-zÀ-ÿА-Яа-яЁё][a-zß-ÿа-яё]{0,5}\.\s+)*(?=[A-ZÀ-ÞА-ЯЁ])")
+"""Academic and other titles before a name, lower-case ones included once a
+capitalized one opens them: "Dr. med.", "Prof. Dr. rer. nat.", "Dipl.-Psych."."""
+
+
 def entry_text(text: str) -> str:
-    """A list entry as its shape is judged: the remark in parentheses left
-    out and the stops of abbreviations such as "Dr." dropped."""
-    return TITLE_ABBREVIATION.sub(r"\1", REMARK.sub("", text)).strip()
+    """A list entry as its shape is judged: titles before the name and the
+    remark in parentheses left out, and the stops of abbreviations such as
+    "Dr." dropped."""
+    if "." in text:  # the patterns cost more than the test for what they need
+        text = TITLE_ABBREVIATION.sub(r"\1", LEADING_TITLES.sub("", text))
+    if "(" in text:
+        text = REMARK.sub("", text)
+    return text.strip()
 CASELESS_NAME_LENGTH = 30
 """The longest name, in characters, in a script without case (CJK)."""
 CASELESS_SENTENCE = re.compile(r"[\u3001\u3002\uff01\uff1f\uff0c\uff1b]")
@@ -129,13 +158,58 @@ def capitalized_share(text: str) -> float | None:
     return capitals / counted if counted else None
 
 
+NAME_HEAD_WORDS = 6
+"""The most words of the name that opens a "Name, role" entry."""
+ROLE_ENTRY_WORDS = 24
+"""The most words of a whole "Name, role" entry."""
+_ROLE_CUT = re.compile(r"\t+|,\s+|\s+[\u2013\u2014-]\s+")
+"""Where a name ends and its role, place or organization begins: a tab (a
+row of a table), a comma or a spaced dash."""
+
+
+@lru_cache(maxsize=1 << 16)
 def is_name_like(text: str, max_words: int = 12) -> bool:
     """Could be a signatory's name (a person, an organization, maybe a
     place or role after a comma): short, no sentence, no lead-in colon at the
-    end, and mostly capitalized words where the script has case."""
+    end, and mostly capitalized words where the script has case; or a
+    capitalized name of a few words followed, after a comma, a dash or a
+    tab, by what the person does, in any case ("Jane Doe, retired teacher")."""
+    if words(text) > max(max_words, ROLE_ENTRY_WORDS):  # no shape below admits it
+        return False
     t = entry_text(text)  # "Dr. Name (what they do, at length)": the name counts
-    if (not is_list_entry(t, max_words) or t.endswith(":") or CONTACT.search(t)
-            or not any(ch.isalpha() for ch in t)):
+    if not is_list_entry(t, max(max_words, ROLE_ENTRY_WORDS)) or t.endswith(":") or CONTACT.search(t):
+        return _named_with_role(text)
+    if words(t) <= max_words and (_is_name(t) or _is_organisation(t)):
+        return True
+    return _named_with_role(text)
+
+
+def _named_with_role(text: str) -> bool:
+    cut = _ROLE_CUT.search(text)
+    if cut is None or cut.start() == 0:
+        return False
+    head, rest = text[:cut.start()], text[cut.end():]
+    if words(head) < 2 or words(text) > ROLE_ENTRY_WORDS or capitalized_share(head) != 1.0:
+        return False
+    t = entry_text(head)
+    return (is_list_entry(t, NAME_HEAD_WORDS) and not t.endswith(":") and not CONTACT.search(t)
+            and _is_name(t) and sentences(rest) == 1
+            and not rest.rstrip().endswith((":", "!", "?")) and not CONTACT.search(rest))
+
+
+_CUES = shipped()
+
+
+def _is_organisation(t: str) -> bool:
+    """An organization's name in sentence case ("Fédération nationale des
+    associations"): a word of a kind of organization (the cue tables) and a
+    capital first (``t`` is already a short entry with no sentence)."""
+    return starts_upper(t) and names_organisation(_CUES, t)
+
+
+def _is_name(t: str) -> bool:
+    """Mostly capitalized words (``t`` is already a short entry with no sentence)."""
+    if not any(ch.isalpha() for ch in t):
         return False
     share = capitalized_share(t)
     if share is None:  # no case to go by: short, and no sentence mark of its script

@@ -33,16 +33,29 @@ RULES: tuple[Rule, ...] = (
     Rule("event-dateline", "A line of its own giving a day and month with no year, then hours or a "
          "place after a bar (\"12 OCT | Bruselas\"), or a date and a time of day alone.",
          closing.event_dateline),
+    Rule("byline-and-date", "Two or three short lines together, each a byline (\"By Name\") or a "
+         "date, maybe with a time: a news post's byline block.", closing.byline_and_date),
+    Rule("mail-signature", "An e-mail's signature line (\"-- \") and the lines under it: the "
+         "sender's signature block.", closing.mail_signature),
+    Rule("sign-off", "A name alone on its line after a dash (\"--Name\") closing a note is "
+         "its signatory.", closing.sign_off),
     Rule("mail-header", "An e-mail header (Name: value lines with a Date: among them): the Date line "
          "is the dateline, the others bylines.", closing.mail_header),
     Rule("signatories", "A lead-in naming the act of signing, then one name per line, or names "
          "separated by commas on the lead's line; a parenthesised line joins the name above.",
          signatories.signatories),
+    Rule("valediction", "Where a text closes, a short formula ending in a comma (\"In solidarity,\") "
+         "over a name and maybe a role: the formula closes the text, the lines below are its "
+         "signatories.", signatories.valediction),
     Rule("signatory-groups", "A group label ending in a colon over two or more names, with "
          "further groups after it.", signatories.signatory_groups),
     # After the closers above, so a text's last lines are not read as a title.
     Rule("title-after-separator", "A lone short line just after a section break is the title "
          "of the text that begins there.", headings.title_after_separator),
+    Rule("late-title", "A lone short line after no more than a note or two at the top of a file "
+         "with no title yet, a full paragraph after it, is the title.", headings.late_title),
+    Rule("byline-under-title", "Right under a title, one or two short lines giving the author's "
+         "name and an address.", headings.byline_under_title),
     Rule("section-title", "A lone short line after a text's close and before a full paragraph "
          "starts the next text.", headings.section_title),
     Rule("bullet-list", "Lines opening with a bullet, with their continuation lines; after the "

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from edition.model import Mark
+from edition.model import Block, Mark
 from edition.segment.context import Context, Match
 from edition.segment.cues import shipped
 from edition.segment.dates import find_dates, is_day_and_month, is_time
-from edition.segment.shapes import words
+from edition.segment.names import signatory_mark
+from edition.segment.shapes import ends_sentence, is_name_like, is_separator, words
 
 # How a line of thanks or provenance opens, in every language's cue table.
 _THANKS = shipped().thanks
@@ -99,6 +100,89 @@ def event_dateline(ctx: Context, i: int) -> Match | None:
     if timed and is_day_and_month(timed.group(1)) and is_time(timed.group(2)):
         return Match((ctx.block("dateline", [ctx.span(i)], "event-dateline"),), i + 1)
     return None
+
+
+_BYLINE = shipped().byline
+BYLINE_WORDS = 7
+"""The most words of a byline ("By Jane Doe and John Smith")."""
+
+
+def _is_byline(text: str) -> bool:
+    m = _BYLINE.match(text)
+    rest = text[m.end():].strip() if m else ""
+    return bool(rest) and rest[0].isupper() and words(text) <= BYLINE_WORDS and not ends_sentence(text)
+
+
+def _is_date_line(text: str) -> bool:
+    dates = find_dates(text)
+    if len(dates) == 1 and not text[dates[0].end:].strip(" ."):
+        return True
+    timed = re.match(r"^(.*?)(?:,\s*|\s+)((?:at\s+)?\d{1,2}[:.]\d\d.*)$", text)
+    return bool(timed and is_day_and_month(timed.group(1)) and is_time(timed.group(2)))
+
+
+def byline_and_date(ctx: Context, i: int) -> Match | None:
+    """Two or three short lines together, each a byline ("By Jane Doe") or a
+    date (maybe with a time), at least one of each: a news post's byline
+    block."""
+    end = ctx.group_end(i)
+    if not 2 <= end - i <= 3:
+        return None
+    lines = [ctx.lines[k].strip() for k in range(i, end)]
+    kinds = ["byline" if _is_byline(t) else "dateline" if _is_date_line(t) else "" for t in lines]
+    if "" in kinds or "byline" not in kinds or "dateline" not in kinds:
+        return None
+
+    def marks(text: str) -> tuple[Mark, ...]:
+        return tuple(Mark("date", d.start, d.end, d.iso) for d in find_dates(text))
+
+    return Match(tuple(ctx.block(kind, [ctx.span(k)], "byline-and-date", marks if kind == "dateline" else None)
+                       for k, kind in zip(range(i, end), kinds, strict=True)), end)
+
+
+SIGNATURE_LINE = re.compile(r"^(?:--|\u2014|\u2013)$")
+"""The line that opens an e-mail's signature ("-- ", RFC 3676; normalization
+may have made the dashes one)."""
+
+
+def mail_signature(ctx: Context, i: int) -> Match | None:
+    """From an e-mail's signature line ("-- ") to the end of its group: the
+    sender's signature block (name, address, motto), a byline."""
+    if not SIGNATURE_LINE.match(ctx.lines[i].strip()):
+        return None
+    end = ctx.group_end(i)
+    if end - i < 2:
+        return None
+    return Match((ctx.block("byline", [ctx.span(k) for k in range(i, end)], "mail-signature"),), end)
+
+
+_SIGN_OFF = re.compile(r"^(?:--?|\u2014|\u2013)\s?(?=[A-ZÀ-ÞА-ЯЁ])")
+SIGN_OFF_WORDS = 4
+
+
+def is_sign_off(ctx: Context, i: int) -> bool:
+    """Line ``i`` is a dash and a name, the last line of its group (or above
+    a row of marks): "--Tim May", "-Harel"."""
+    text = ctx.lines[i].strip()
+    m = _SIGN_OFF.match(text)
+    if m is None or not (ctx.blank(i + 1) or is_separator(ctx.lines[i + 1])):
+        return False
+    name = text[m.end():]
+    return (0 < words(name) <= SIGN_OFF_WORDS and is_name_like(name)
+            and not name.endswith(("-", "\u2013", "\u2014")))  # "— Undersigned —" is a label
+
+
+def sign_off(ctx: Context, i: int) -> Match | None:
+    """A name alone on its line after a dash, closing a note ("--Tim May",
+    "-Harel"): its signatory; the dash is the source's mark, not the name."""
+    if ctx.last_type() in ("", "title") or not is_sign_off(ctx, i):
+        return None
+    text = ctx.lines[i]
+    m = _SIGN_OFF.match(text.strip())
+    assert m is not None
+    off = len(text) - len(text.lstrip()) + m.end()
+    made = ctx.block("signatory", [ctx.span(i, off)], "sign-off", signatory_mark)
+    return Match((Block(made.type, made.text, made.spans, made.rule, made.marks, (ctx.span(i, 0, off),)),), i + 1)
 
 
 MAIL_DATE = re.compile(r"^Date:\s+(?:[A-Z][a-z]{2},\s+)?[0-3]?\d\s+[A-Z][a-z]{2}\s+(?:\d\d){1,2}\s+\d\d:\d\d")

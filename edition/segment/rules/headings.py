@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from edition.segment.context import Context, Match
-from edition.segment.shapes import is_heading_like, is_separator, sentences, words
+from edition.segment.shapes import is_heading_like, is_name_like, is_separator, sentences, words
 
 CLOSING = frozenset({"signatory", "signatory-group", "acknowledgement", "photo-credit",
                      "dateline", "slogan"})
@@ -46,6 +46,8 @@ def _all_capitals(text: str) -> bool:
 
 
 def _title_shaped(text: str) -> bool:
+    if text[:1] in "[(" and text[-1:] in "])":  # a note in brackets, not a title
+        return False
     if re.search(r"[?!][\"\u201d\u2019)»]*$", text):
         return 0 < words(text) <= 20 and sentences(text) == 1
     return is_heading_like(text)
@@ -53,12 +55,31 @@ def _title_shaped(text: str) -> bool:
 
 def salutation(ctx: Context, i: int) -> Match | None:
     """A short line ending in a comma that opens a text: "Dear friends,"."""
-    if ctx.last_type() not in ("", "title"):
+    if ctx.last_type() not in ("", "title", "heading", "dateline", "byline"):
         return None
     text = ctx.lines[i].strip()
     if ctx.group_end(i) - i == 1 and text.endswith(",") and words(text) <= 8:
         return Match((ctx.block("salutation", [ctx.span(i)], "salutation"),), i + 1)
     return None
+
+
+_EMAIL_OR_WEB = re.compile(r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$")
+
+
+def byline_under_title(ctx: Context, i: int) -> Match | None:
+    """Right under a title, one or two short lines naming the author and
+    giving an address ("Timothy C. May" / "tcmay@netcom.com"): a byline."""
+    if ctx.last_type() != "title":
+        return None
+    end = ctx.group_end(i)
+    if not 1 <= end - i <= 2:
+        return None
+    lines = [ctx.lines[k].strip() for k in range(i, end)]
+    contact = [bool(_EMAIL_OR_WEB.match(t)) for t in lines]
+    named = [is_name_like(t, max_words=5) for t in lines]
+    if not any(contact) or not all(c or n for c, n in zip(contact, named, strict=True)):
+        return None
+    return Match(tuple(ctx.block("byline", [ctx.span(k)], "byline-under-title") for k in range(i, end)), end)
 
 
 def separator(ctx: Context, i: int) -> Match | None:
@@ -82,6 +103,26 @@ def title_after_separator(ctx: Context, i: int) -> Match | None:
     if not is_heading_like(ctx.lines[i], max_words=TITLE_AFTER_SEPARATOR_WORDS):
         return None
     return Match((ctx.block("title", [ctx.span(i)], "title-after-separator"),), i + 1)
+
+
+LATE_TITLE_BLOCKS = 2
+"""The most blocks (an editor's note, a source line) that may stand above a
+text's title when the file does not open with it."""
+
+
+def late_title(ctx: Context, i: int) -> Match | None:
+    """A lone short line, not closed like a sentence, after no more than a
+    note or two at the top of a file that has no title yet, with a full
+    paragraph after it: the title ("[Reprinted from ...]" then the title)."""
+    if ctx.at_start() or len(ctx.before) > LATE_TITLE_BLOCKS or any(
+            b.type in ("title", "heading") for b in ctx.before):
+        return None
+    if ctx.group_end(i) - i != 1 or not _title_shaped(ctx.lines[i].strip()):
+        return None
+    nxt = ctx.next_filled(i + 1)
+    if nxt >= len(ctx.lines) or words(" ".join(ctx.lines[nxt:ctx.group_end(nxt)])) < 20:
+        return None
+    return Match((ctx.block("title", [ctx.span(i)], "late-title"),), i + 1)
 
 
 def section_title(ctx: Context, i: int) -> Match | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from edition.segment.context import Context, Match
 from edition.segment.layout import read_layout
+from edition.segment.rules.closing import is_sign_off
 from edition.segment.rules.figures import is_credit_line
 from edition.segment.shapes import is_bullet, is_slogan
 
@@ -23,6 +24,7 @@ def paragraph(ctx: Context, i: int) -> Match:
     breaks = ctx.once("layout", lambda: read_layout(ctx.lines))[1]
     j = i + 1
     while (j < len(ctx.lines) and not ctx.blank(j) and j - 1 not in breaks
-           and not is_bullet(ctx.lines[j]) and not is_credit_line(ctx.lines[j])):
+           and not is_bullet(ctx.lines[j]) and not is_credit_line(ctx.lines[j])
+           and not is_sign_off(ctx, j)):
         j += 1
     return Match((ctx.block("paragraph", [ctx.span(k) for k in range(i, j)], "paragraph"),), j)

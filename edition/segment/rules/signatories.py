@@ -19,6 +19,7 @@ from edition.segment.shapes import (
     entry_text,
     is_list_entry,
     is_name_like,
+    sentences,
     starts_upper,
     strip_bullet,
     words,
@@ -212,7 +213,13 @@ def name_run_end(ctx: Context, i: int) -> int:
 
 
 def _short_entry(line: str) -> bool:
-    return is_list_entry(entry_text(line), ENTRY_WORDS) and not line.rstrip().endswith(",")
+    """Short enough for one entry of a list and no sentence; a final stop is
+    allowed after a name and its role ("Jane Doe, retired teacher.",
+    "Jane Doe (teacher).")."""
+    t = entry_text(line)
+    if t.endswith(".") and not t.endswith("..") and is_name_like(t[:-1]) and ("," in t or "(" in line):
+        t = t[:-1]
+    return is_list_entry(t, ENTRY_WORDS) and not line.rstrip().endswith(",")
 
 
 def looks_like_names(lines: list[str]) -> bool:
@@ -235,6 +242,9 @@ def closes_text(ctx: Context, start: int, end: int) -> bool:
 
 LEAD_WORDS = 6
 """The most words of a line that introduces a run of names."""
+COLON_LEAD_WORDS = 16
+"""The most words of a lead-in ending in a colon ("This letter was launched
+by the following organisations:"), which may sit right above the names."""
 
 
 def _introduces(ctx: Context, i: int) -> bool:
@@ -244,7 +254,9 @@ def _introduces(ctx: Context, i: int) -> bool:
     Above names one per paragraph, a line that looks like a name itself is
     the first of them unless it is one word over names of several."""
     text = ctx.lines[i].strip()
-    if ctx.group_end(i) != i + 1 or words(text) > LEAD_WORDS or ends_sentence(text.rstrip(":")):
+    colon_lead = text.endswith(":") and words(text) <= COLON_LEAD_WORDS and sentences(text) == 1
+    if not colon_lead and (ctx.group_end(i) != i + 1 or words(text) > LEAD_WORDS
+                           or ends_sentence(text.rstrip(":"))):
         return False
     start = ctx.next_filled(i + 1)
     end = name_run_end(ctx, start)
@@ -271,10 +283,11 @@ def name_run(ctx: Context, i: int) -> Match | None:
     if end == start or not closes_text(ctx, i, end):
         return None
     blocks = []
+    numbers = _counted(ctx, start, end)
     k = start
     while k < end:
         if not ctx.blank(k):
-            off = strip_bullet(ctx.lines[k])
+            off = strip_bullet(ctx.lines[k]) or numbers.get(k, 0)
             made = ctx.block("signatory", [ctx.span(k, off)], "name-run", signatory_mark)
             markers = (ctx.span(k, 0, off),) if off else ()
             blocks.append(Block(made.type, made.text, made.spans, made.rule, made.marks, markers))
@@ -284,10 +297,55 @@ def name_run(ctx: Context, i: int) -> Match | None:
     return Match(evidenced((*lead, *blocks), said), end)
 
 
+VALEDICTION_WORDS = 4
+"""The most words of a closing formula ("In solidarity,", "Best wishes,")."""
+SIGNATURE_LINES = 3
+"""The most lines of the name block under a closing formula (a name, a role, a place)."""
+
+
+def valediction(ctx: Context, i: int) -> Match | None:
+    """Where a text closes, a short formula ending in a comma ("In
+    solidarity,", "Best wishes,") over a name and maybe a role or two: the
+    formula closes the text, each line below is a signatory."""
+    text = ctx.lines[i].strip()
+    if ctx.group_end(i) != i + 1 or not text.endswith(",") or words(text) > VALEDICTION_WORDS:
+        return None
+    start = ctx.next_filled(i + 1)
+    end = ctx.group_end(start) if start < len(ctx.lines) else start
+    if not 1 <= end - start <= SIGNATURE_LINES or not is_name_like(ctx.lines[start]):
+        return None
+    if not all(words(ctx.lines[k]) <= LEAD_WORDS and not ends_sentence(ctx.lines[k].strip().rstrip("!"))
+               for k in range(start + 1, end)):
+        return None
+    if not closes_text(ctx, i, end) or end < len(ctx.lines) and ctx.next_filled(end) < len(ctx.lines) \
+            and not closes_text(ctx, i, ctx.next_filled(end)):
+        return None
+    said = f"under the closing \u201c{text}\u201d (line {i + 1})"
+    closing = ctx.block("salutation", [ctx.span(i)], "valediction")
+    names = [ctx.block("signatory", [ctx.span(k)], "valediction", signatory_mark) for k in range(start, end)]
+    return Match(evidenced((closing, *names), said), end)
+
+
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
+
+
+def _counted(ctx: Context, start: int, end: int) -> dict[int, int]:
+    """When every line from ``start`` to ``end`` opens with a bare number and
+    the numbers count up by one ("1 Name", "2 Name"), where each number ends;
+    else nothing: a name may begin with a number of its own."""
+    found = {k: m for k in range(start, end) if not ctx.blank(k) and (m := _BARE_NUMBER.match(ctx.lines[k]))}
+    filled = [k for k in range(start, end) if not ctx.blank(k)]
+    values = [int(found[k].group(1)) for k in filled if k in found]
+    if len(found) != len(filled) or len(values) < 2 or values != list(range(values[0], values[0] + len(values))):
+        return {}
+    return {k: m.end() for k, m in found.items()}
+
+
 def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[list[Block], int]:
     """Read list entries and group labels from line ``i`` on."""
     blocks: list[Block] = []
     since_label = 0 if after_lead else 1
+    numbers = _counted(ctx, i, ctx.group_end(i))
     j = i
     while j < len(ctx.lines):
         if ctx.blank(j):
@@ -297,7 +355,7 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
                 continue
             break
         line = ctx.lines[j]
-        off = strip_bullet(line)
+        off = strip_bullet(line) or numbers.get(j, 0)
         body = line[off:].strip()
         markers = (ctx.span(j, 0, off),) if off else ()
         if _is_label(line) or _is_colonless_label(ctx, j, blocks):
@@ -308,7 +366,7 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
             joined = ctx.block("signatory", [*prev.spans, ctx.span(j)], rule, signatory_mark)
             blocks[-1] = Block(joined.type, joined.text, joined.spans, rule, joined.marks,
                                prev.markers)
-        elif is_list_entry(body):
+        elif is_list_entry(entry_text(body)):
             made = ctx.block("signatory", [ctx.span(j, off)], rule, signatory_mark)
             blocks.append(Block(made.type, made.text, made.spans, rule, made.marks, markers))
             since_label += 1
@@ -336,21 +394,28 @@ def _is_colonless_label(ctx: Context, j: int, blocks: list[Block]) -> bool:
 
 MIN_COMMA_RUN = 5
 """The fewest names of a run written as one sentence of commas."""
-COMMA_ITEM_WORDS = 5
+COMMA_ITEM_WORDS = 8
 """The most words of one name in such a run."""
 COMMA_LEAD_WORDS = 8
 """The most words before the first name ("Die Ortsgruppen", "Signed by")."""
 _CONJUNCTION = shipped().conjunction
 
 
+_DASHES = "-\u2013\u2014"
+_RUN_MARK = re.compile(r"\s[\u2022\u00b7|\u25aa\u25cf]\s")
+"""A bullet or bar between two names of a run written on one line ("A • B • C")."""
+
+
 def _separators(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` has a comma or semicolon outside parentheses, or an "and"."""
+    """Where ``text`` has a comma or semicolon outside parentheses, a bullet
+    or bar between blanks, or an "and"."""
     found, depth = [], 0
     for k, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
         if ch in ",;" and depth == 0:
             found.append((k, k + 1))
+    found.extend((m.start(), m.end()) for m in _RUN_MARK.finditer(text))
     found.extend((m.start(), m.end()) for m in _CONJUNCTION.finditer(text))
     return sorted(found)
 
@@ -366,6 +431,8 @@ def _comma_pieces(ctx: Context, i: int, end: int) -> list[list[Span]]:
         stop = len(text.rstrip().rstrip("."))
         pos = 0
         for a, b in [*_separators(text[:stop]), (stop, stop)]:
+            while pos < a and (text[pos].isspace() or text[pos] in _DASHES):
+                pos += 1  # a dash opening a stretch is the source's mark, not the name's
             span = ctx.span(k, pos, a)
             if span.start < span.end:
                 current.append(span)
@@ -380,17 +447,21 @@ def _comma_pieces(ctx: Context, i: int, end: int) -> list[list[Span]]:
 
 def comma_run(ctx: Context, i: int) -> Match | None:
     """Where a text closes, a paragraph that is a run of names written as a
-    sentence: "The groups A, B, C, ... and Z." — maybe after a few words
-    that introduce them; each name becomes a signatory."""
+    sentence: "The groups A, B, C, ... and Z." (or "A • B • C") — maybe
+    after a few words that introduce them; each name becomes a signatory."""
     end = ctx.group_end(i)
-    if not closes_text(ctx, i, end) or ctx.lines[i].count(",") + ctx.lines[end - 1].count(",") == 0:
+    if not closes_text(ctx, i, end) or not (_separators(ctx.lines[i]) or _separators(ctx.lines[end - 1])):
         return None
     pieces = _comma_pieces(ctx, i, end)
     texts = [" ".join(ctx.lines[s.line - 1][s.start:s.end] for s in spans) for spans in pieces]
     if len(pieces) < MIN_COMMA_RUN or not all(
             0 < words(t) <= COMMA_ITEM_WORDS and is_name_like(t) for t in texts[1:]):
         return None
-    size = sorted(words(t) for t in texts[1:])[len(texts[1:]) // 2]
+    # The first stretch holds the lead-in too when it is more than twice as
+    # long as the middle name; else it is the first name alone.
+    sizes = sorted(words(t) for t in texts[1:])
+    middle = sizes[len(sizes) // 2]
+    size = words(texts[0]) if words(texts[0]) <= 2 * middle else middle
     first_spans = pieces[0]
     head = ctx.lines[first_spans[-1].line - 1]
     first = first_spans[-1]

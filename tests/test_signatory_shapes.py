@@ -1,0 +1,100 @@
+"""Signatory lists in the shapes real letters give them, none keyed on the
+words of a particular text: each case is a short letter of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_segment import blocks, seg
+
+BODY = ("We write to ask the council to keep the public library open, because it serves "
+        "thousands of readers every week and nothing else in the town does what it does.")
+ORGS = ["Friends of the Earth", "Town Readers Association", "Local History Society",
+        "The Green Party of the County"]
+
+
+def letter(ending: str) -> str:
+    return f"Open letter on the library\n\n{BODY}\n\n{BODY}\n\n{ending}\n"
+
+
+@pytest.mark.parametrize(("ending", "lead"), [
+    ("This letter was launched by the following organisations:\n" + "\n".join(ORGS),
+     "This letter was launched by the following organisations:"),
+    ("\u2014 Undersigned \u2014\n\n" + "\n".join(ORGS), "\u2014 Undersigned \u2014"),
+    ("Signed:\n" + "\n".join(ORGS), "Signed:"),
+    ("\n".join(ORGS), None),
+])
+def test_a_lead_whatever_its_words_or_none(ending: str, lead: str | None) -> None:
+    doc = seg(letter(ending))
+    assert blocks(doc, "signatory") == ORGS
+    assert blocks(doc, "signatories-lead") == ([lead] if lead else [])
+
+
+@pytest.mark.parametrize("numbering", ["{n}. ", "{n}) ", "({n}) ", "{n} - ", "{n} "])
+def test_numbered_names_lose_their_numbers(numbering: str) -> None:
+    doc = seg(letter("\n".join(numbering.format(n=n) + org for n, org in enumerate(ORGS, 1))))
+    assert blocks(doc, "signatory") == ORGS
+
+
+def test_names_in_several_scripts() -> None:
+    names = ["Friends of the Earth", "Российское социалистическое движение", "Σύνδεσμος Πολιτών",
+             "日本労働組合総連合会"]
+    doc = seg(letter("Signed:\n" + "\n".join(names)))
+    assert blocks(doc, "signatory") == names
+
+
+def test_names_run_on_one_line_between_bullets() -> None:
+    names = [*ORGS, "Unite the Union"]  # five or more: fewer could be a phrase
+    doc = seg(letter(" \u2022 ".join(names)))
+    assert blocks(doc, "signatory") == names
+
+
+def test_sentence_case_organisations() -> None:
+    names = ["Fédération nationale des associations de lecteurs", "Collectif pour la défense des bibliothèques",
+             "Association des amis du livre"]
+    doc = seg(letter("\n".join(names)))
+    assert blocks(doc, "signatory") == names
+
+
+def test_an_addressee_block_is_no_list_of_signatories() -> None:
+    doc = seg(f"Open letter on the library\n\nTo:\nMayor Jane Doe\nCouncillor John Smith\n"
+              f"Councillor Maria Lopez\n\n{BODY}\n\n{BODY}\n\n" + "\n".join(ORGS) + "\n")
+    assert blocks(doc, "signatory") == ORGS
+
+
+def test_a_list_after_the_signatories_does_not_join_them() -> None:
+    doc = seg(letter("Signed by:\n" + "\n".join(ORGS) + "\n\nWays to sign\n"
+                     "- Send an e-mail to the organisers with your name.\n- Sign on the website before Friday."))
+    assert blocks(doc, "signatory") == ORGS
+    assert len(blocks(doc, "list-item")) == 2
+
+
+@pytest.mark.parametrize("closing", ["In solidarity,", "Best wishes,", "Saludos cordiales,"])
+def test_a_closing_formula_over_a_name_and_a_role(closing: str) -> None:
+    doc = seg(letter(f"{closing}\n\nJane Doe\nCoordinator of the Readers' Campaign"))
+    assert blocks(doc, "salutation") == [closing]
+    assert blocks(doc, "signatory") == ["Jane Doe", "Coordinator of the Readers' Campaign"]
+
+
+@pytest.mark.parametrize("line", ["--Jane Doe", "-Jane Doe", "\u2014 Jane Doe"])
+def test_a_dash_and_a_name_signs_a_note(line: str) -> None:
+    doc = seg(f"Open letter on the library\n\n{BODY}\n\n{BODY}\n{line}\n\nA postscript of some words.\n")
+    assert blocks(doc, "signatory") == ["Jane Doe"]
+    assert blocks(doc, "paragraph") == [BODY, BODY, "A postscript of some words."]
+
+
+def test_an_e_mail_signature_is_no_paragraph() -> None:
+    doc = seg(letter("-- \nJane Doe          | Readers of the Town\njane@example.org  | Library campaign"))
+    assert blocks(doc, "byline") and not any("example.org" in p for p in blocks(doc, "paragraph"))
+
+
+@pytest.mark.parametrize("lead", ["Unterzeichnende:\n", ""])
+def test_names_with_academic_titles(lead: str) -> None:
+    from edition.model import Metadata
+
+    names = ["Dr. med. Anna Müller, Fachärztin für Innere Medizin", "Prof. Dr. rer. nat. Hans Schmidt",
+             "Dipl.-Psych. Maria Weber", "Dr. phil. Lena Wolf"]
+    doc = seg(letter(lead + "\n".join(names)), Metadata(language="de"))
+    assert blocks(doc, "signatory") == names
+    marks = [(b.text[m.start:m.end], m.kind) for u in doc.units for b in u.blocks for m in b.marks]
+    assert marks[0] == ("Dr. med. Anna Müller", "persName")
