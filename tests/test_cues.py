@@ -66,3 +66,12 @@ def test_thanks_in_each_language_is_an_acknowledgement(line: str, language: str)
     text = ("A title of the text\n\nA long paragraph of the text that says what it has to say "
             f"in more than a few words, as a text does.\n\n{line}\n")
     assert blocks(seg(text, Metadata(language=language)), "acknowledgement") == [line]
+
+
+@pytest.mark.parametrize("line", ["This article first appeared in The Guardian.", "Translation: Jane Doe",
+                                  "Traducción: Jane Doe", "Übersetzung: Jane Doe", "Перевод: Jane Doe",
+                                  "Quelle: taz.de"])
+def test_source_and_translation_lines_are_acknowledgements(line: str) -> None:
+    text = ("A title of the text\n\nA long paragraph of the text that says what it has to say "
+            f"in more than a few words, as a text does.\n\n{line}\n")
+    assert blocks(seg(text), "acknowledgement") == [line]

@@ -413,3 +413,75 @@ def test_a_dash_made_an_en_dash_between_names_of_a_run_is_written_once() -> None
 
     body = parse(tei_bytes(doc, Validator()), "t").xpath("//t:body", namespaces={"t": "http://www.tei-c.org/ns/1.0"})[0]
     assert "".join(diplomatic(body).split()) == ":A,A,A,AAND-A"
+
+
+@pytest.mark.parametrize(("line", "place", "iso"), [
+    ("Paris, le 8 mars 2014", "Paris", "2014-03-08"),
+    ("Berlin, den 8. März 2014", "Berlin", "2014-03-08"),
+    ("Frankfurt am Main, 08.03.2014", "Frankfurt am Main", "2014-03-08"),
+    ("New York, NY, March 8, 2014", "New York, NY", "2014-03-08"),
+    ("8 March 2014, London", "London", "2014-03-08"),
+    ("Rio de Janeiro, 8 de março de 2014", "Rio de Janeiro", "2014-03-08"),
+])
+def test_datelines_in_the_shapes_of_several_languages(line: str, place: str, iso: str) -> None:
+    body = ("A paragraph of the letter, which says what it has to say in more than twenty words, "
+            "as the paragraphs of a letter do when they are written out in full.")
+    doc = seg(f"A title\n\n{body}\n\n{line}\n")
+    found = [b for u in doc.units for b in u.blocks if b.type == "dateline"]
+    assert [b.text for b in found] == [line]
+    marks = {m.kind: (found[0].text[m.start:m.end], m.value) for m in found[0].marks}
+    assert marks["placeName"] == (place, "")
+    assert marks["date"][1] == iso
+
+
+def test_a_sentence_ending_in_a_date_is_no_dateline() -> None:
+    body = ("A paragraph of the letter, which says what it has to say in more than twenty words, "
+            "as the paragraphs of a letter do when they are written out in full.")
+    assert blocks(seg(f"A title\n\n{body}\n\nWe met on 8 March 2014\n"), "dateline") == []
+
+
+@pytest.mark.parametrize(("line", "caption", "credit"), [
+    ("Protesters march in the rain. (Photo: Jane Doe)", "Protesters march in the rain.", "(Photo: Jane Doe)"),
+    ("Protesters march in the rain (Photo: Jane Doe)", "Protesters march in the rain", "(Photo: Jane Doe)"),
+    ("Protesters march in the rain. [Photo: Jane Doe]", "Protesters march in the rain.", "[Photo: Jane Doe]"),
+    ("Protesters march in the rain. Photo by Jane Doe", "Protesters march in the rain.", "Photo by Jane Doe"),
+    ("Protesters march in the rain. Jane Doe/AFP via Getty Images", "Protesters march in the rain.",
+     "Jane Doe/AFP via Getty Images"),
+])
+def test_photo_credits_at_the_end_of_a_caption(line: str, caption: str, credit: str) -> None:
+    body = ("A paragraph of the post, which says what it has to say in more than twenty words, "
+            "as the paragraphs of a post do when they are written out in full.")
+    doc = seg(f"A title\n\n{body}\n\n{line}\n\n{body}\n")
+    assert blocks(doc, "caption") == [caption]
+    assert blocks(doc, "photo-credit") == [credit]
+
+
+@pytest.mark.parametrize("line", ["Photo courtesy of Jane Doe", "Photograph by Jane Doe", "Foto por Jane Doe"])
+def test_credit_lines_with_by_words(line: str) -> None:
+    doc = seg(f"A title\n\nSupporters join the march through the town.\n\n{line}\n")
+    assert blocks(doc, "photo-credit") == [line]
+    marks = [b.text[m.start:m.end] for u in doc.units for b in u.blocks if b.type == "photo-credit" for m in b.marks]
+    assert marks == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("top", "types"), [
+    ("Stop the Cuts\nBy Jane Doe", ["title", "byline"]),
+    ("Stop the Cuts\nBy Jane Doe, 8 March 2014", ["title", "dateline"]),
+    ("Stop the Cuts\n8 March 2014", ["title", "dateline"]),
+    ("Stop the Cuts\n=============", ["title", "separator"]),
+    ("Stop the Cuts\n\nBy Jane Doe", ["title", "byline"]),
+    ("FOR IMMEDIATE RELEASE\n\nStop the Cuts", ["heading", "title"]),
+])
+def test_what_stands_next_to_a_title(top: str, types: list[str]) -> None:
+    body = ("A paragraph of the post, which says what it has to say in more than twenty words, "
+            "as the paragraphs of a post do when they are written out in full.")
+    doc = seg(f"{top}\n\n{body}\n\n{body}\n")
+    assert [b.type for u in doc.units for b in u.blocks][:2] == types
+    assert blocks(doc, "title") == ["Stop the Cuts"]
+
+
+def test_a_dash_opening_a_comma_run_stays_in_the_text() -> None:
+    """Found by the property test: a dash before the first name of a run
+    was in no block."""
+    for text in ("PHOTO:0\n-0A,A,A,A,A\n", "PHOTO:0\n0\n-A,A,A,A,A\n"):
+        seg(text)  # raises SegmentationError if a character is in no block

@@ -36,8 +36,9 @@ def segment(normalized: NormalizedText, metadata: Metadata | None = None,
     blocks = start_texts(blocks, placed, normalized.lines, metadata.editor_id)
     for step in PASSES[:-1]:
         blocks = step.run(blocks)
-    blocks = certainty.assign(blocks, [line.text for line in normalized.lines], table or certainty.shipped())
+    texts = tuple(line.text for line in normalized.lines)
+    blocks = certainty.assign(blocks, texts, table or certainty.shipped())
     units = PASSES[-1].run(blocks)
-    layout = read_layout([line.text for line in normalized.lines])[0]
+    layout = read_layout(texts)[0]
     return Document(normalized.source, normalized, tuple(units), metadata, language, placed,
                     layout.description)

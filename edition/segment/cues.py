@@ -50,6 +50,8 @@ class Cues:
     """Matches at the start of a line (use ``match``)."""
     photo: str
     """The label words of a credit, as a regular expression to build into others."""
+    photo_words: tuple[str, ...]
+    """The same words in lower case, to look for cheaply before the patterns run."""
     organisation: frozenset[str]
     """Words of kinds of organizations, in lower case (see ``names_organisation``)."""
     particles: frozenset[str]
@@ -57,6 +59,8 @@ class Cues:
     agencies: tuple[str, ...]
     byline: re.Pattern[str]
     """Matches a byline's opening word at the start of a line."""
+    by: str
+    """The byline words as a regular expression to build into others ("by", "por")."""
     provenance: re.Pattern[str]
     """Matches at the start of a line, after an opening parenthesis if any."""
     conjunction: re.Pattern[str]
@@ -104,11 +108,13 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
         signing=re.compile(r"\b" + _alternation(words("signing")), re.IGNORECASE),
         thanks=re.compile("^" + _alternation(words("thanks")), re.IGNORECASE),
         photo=_plain(words("photo")),
+        photo_words=tuple(sorted({w.lower() for w in words("photo")})),
         organisation=frozenset(w.lower() for w in words("organisation")),
         particles=frozenset(w.lower() for w in words("particles")),
         articles=frozenset(w.lower() for w in words("articles")),
         agencies=tuple(words("agencies")),
         byline=re.compile("^" + _alternation(words("byline")), re.IGNORECASE),
+        by=_plain(words("byline")) if words("byline") else "(?!)",
         provenance=re.compile(r"^\(?" + _alternation(words("provenance")), re.IGNORECASE),
         conjunction=re.compile(r"(?:^|\s+)" + (_plain(words("conjunctions")) if words("conjunctions")
                                                 else "(?!)") + r"\s+", re.IGNORECASE),

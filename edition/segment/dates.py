@@ -29,6 +29,9 @@ _PATTERNS = [
     _MONTH.format(g="m4") + r",?\s+(?:de\s+)?" + _YEAR.format(g="y4"),
     # 2019年2月11日 (Chinese and Japanese)
     r"(?P<y5>1[5-9]\d\d|20\d\d)年(?P<m5>1[0-2]|0?[1-9])月(?:(?P<d5>[0-3]?\d)日)?",
+    # 08.03.2014 (day first, with stops: the European order; slashes are left
+    # alone, since 8/3/2014 is the 3rd of August in the United States)
+    r"(?P<d6>[0-3]?\d)\.(?P<m6>0?[1-9]|1[0-2])\.(?P<y6>1[5-9]\d\d|20\d\d)",
 ]
 _DATE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")(?![\w-])",
                    re.IGNORECASE)
@@ -72,7 +75,7 @@ def find_dates(text: str) -> list[FoundDate]:
 
 def _iso(m: re.Match[str]) -> str:
     g = m.groupdict()
-    for k in "12345":
+    for k in "123456":
         if g.get(f"y{k}"):
             year = int(g[f"y{k}"])
             month_text = g.get(f"m{k}") or ""

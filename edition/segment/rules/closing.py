@@ -14,7 +14,18 @@ from edition.segment.shapes import ends_sentence, is_name_like, is_separator, wo
 # How a line of thanks or provenance opens, in every language's cue table.
 _THANKS = shipped().thanks
 
-_PLACE = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w.'’-]*(?: [A-ZÀ-ÞА-ЯЁ]?[\w.'’-]*){0,3}$")
+_PLACE = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w.'’-]*(?: (?:[a-zà-ÿ]{1,3} )?[A-ZÀ-ÞА-ЯЁ][\w.'’-]*){0,3}$")
+"""A place's name: capitalized words, a short lower-case particle allowed
+between two of them ("Rio de Janeiro", "Frankfurt am Main")."""
+_DATE_WORD = re.compile(r"(?:^|[\s,]+)[a-zà-ÿа-яё]{1,3}$")
+"""A short lower-case word between a place and its date ("le", "den", "im")."""
+
+
+def _is_place(text: str) -> bool:
+    """A place's name, maybe with its region or state after a comma
+    ("New York, NY")."""
+    parts = text.split(", ")
+    return 0 < len(parts) <= 2 and all(_PLACE.match(p) for p in parts)
 
 
 def acknowledgement(ctx: Context, i: int) -> Match | None:
@@ -65,16 +76,23 @@ def dateline(ctx: Context, i: int) -> Match | None:
     if ctx.group_end(i) - i != 1 or words(text) > 10:
         return None
     dates = find_dates(text)
-    if len(dates) != 1 or text[dates[0].end:].strip(" .") != "":
+    if len(dates) != 1:
+        return None
+    after = text[dates[0].end:].lstrip(" ,").rstrip(" .")
+    if after and not (text[dates[0].end:].startswith(", ") and _is_place(after)):
         return None
     lead = text[:dates[0].start].rstrip(" ,\u2013\u2014-:")
-    if lead and not _PLACE.match(lead):
+    place = _DATE_WORD.sub("", lead).rstrip(" ,")  # "Paris, le", "Berlin, den": the place
+    if lead and not _is_place(place):
         return None
 
     def marks(_: str) -> tuple[Mark, ...]:
         found = [Mark("date", dates[0].start, dates[0].end, dates[0].iso)]
-        if lead:
-            found.insert(0, Mark("placeName", 0, len(lead)))
+        if place:
+            found.insert(0, Mark("placeName", 0, len(place)))
+        elif after:
+            start = text.index(after, dates[0].end)
+            found.append(Mark("placeName", start, start + len(after)))
         return tuple(found)
 
     return Match((ctx.block("dateline", [ctx.span(i)], "dateline", marks),), i + 1)
@@ -104,16 +122,24 @@ def event_dateline(ctx: Context, i: int) -> Match | None:
 
 _BYLINE = shipped().byline
 BYLINE_WORDS = 7
+SHORT_LINE_WORDS = 12
+"""The most words of a line of a byline block: a byline, or a date with its time."""
 """The most words of a byline ("By Jane Doe and John Smith")."""
 
 
-def _is_byline(text: str) -> bool:
+def is_byline(text: str) -> bool:
+    """A byline: its word and a capitalized name ("By Jane Doe"), maybe a
+    date after a comma ("By Jane Doe, 8 March 2014")."""
     m = _BYLINE.match(text)
     rest = text[m.end():].strip() if m else ""
-    return bool(rest) and rest[0].isupper() and words(text) <= BYLINE_WORDS and not ends_sentence(text)
+    dates = find_dates(rest)
+    if dates and rest[dates[-1].end:].strip(" .") == "":
+        rest = rest[:dates[-1].start].rstrip(" ,|\u2013\u2014-")
+    return bool(rest) and rest[0].isupper() and words(rest) < BYLINE_WORDS and not ends_sentence(rest)
 
 
-def _is_date_line(text: str) -> bool:
+def is_date_line(text: str) -> bool:
+    """A date alone, maybe with a time of day ("March 18 at 12:22 PM")."""
     dates = find_dates(text)
     if len(dates) == 1 and not text[dates[0].end:].strip(" ."):
         return True
@@ -129,7 +155,9 @@ def byline_and_date(ctx: Context, i: int) -> Match | None:
     if not 2 <= end - i <= 3:
         return None
     lines = [ctx.lines[k].strip() for k in range(i, end)]
-    kinds = ["byline" if _is_byline(t) else "dateline" if _is_date_line(t) else "" for t in lines]
+    if any(words(t) > SHORT_LINE_WORDS for t in lines):  # no byline nor date is that long
+        return None
+    kinds = ["byline" if is_byline(t) else "dateline" if is_date_line(t) else "" for t in lines]
     if "" in kinds or "byline" not in kinds or "dateline" not in kinds:
         return None
 

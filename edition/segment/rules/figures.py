@@ -16,10 +16,17 @@ from edition.segment.shapes import words
 
 _CUE = shipped().photo
 """The label words of a credit, from every language's cue table."""
-_CREDIT_LINE = re.compile(rf"^{_CUE}(?:\s+by)?\s*[:：]\s*(?P<name>\S.*?)\.?$|^photos? by\s+(?P<by>\S.*?)\.?$"
+_BY = rf"(?:{shipped().by}|courtesy(?:\s+of)?)"
+"""Between a credit's label and the name: "Photo by", "Foto por", "Photo courtesy of"."""
+_CREDIT_LINE = re.compile(rf"^[(\[]?{_CUE}(?:\s+by)?\s*[:：]\s*(?P<name>\S.*?)[)\]]?\.?$"
+                          rf"|^[(\[]?{_CUE}\s+{_BY}\s+(?P<by>[^\W\d_]\S*(?:\s\S+)*?)[)\]]?\.?$"
                           rf"|^(?:{_CUE}\s*)?(?:©|\(c\))\s*(?P<copy>\S.*?)\.?$", re.IGNORECASE)
-_CREDIT_TAIL = re.compile(rf"(?<=[.!?\u2026\"\u201d\u2019)])\s+(?P<credit>{_CUE}\s*:\s*(?P<name>[^.:]{{1,80}})\.?)$",
-                          re.IGNORECASE)
+_CREDIT_TAIL = re.compile(rf"(?<=[.!?\u2026\"\u201d\u2019)])\s+(?P<credit>{_CUE}(?:\s*:\s*|\s+{_BY}\s+)"
+                          rf"(?P<name>[^.:]{{1,80}})\.?)$", re.IGNORECASE)
+_CREDIT_BRACKETED = re.compile(rf"\s+(?P<credit>[(\[]{_CUE}(?:\s*:\s*|\s+{_BY}\s+)(?P<name>[^()\[\].:]{{1,80}})[)\]])\.?$",
+                               re.IGNORECASE)
+"""A credit in parentheses or brackets with its label word, at the end of a
+caption whether or not a stop comes before it: "... the rain (Photo: Name)"."""
 
 
 AGENCIES = shipped().agencies
@@ -34,7 +41,11 @@ _CREDIT_IN_PARENTHESES = re.compile(
     rf"{_END}\s+(?P<credit>\((?P<name>[^()/]{{1,60}}(?:/[^()/]{{1,60}}){{1,4}}|(?:{_AGENCY}))\))$")
 _AGENCY_TAIL = re.compile(rf"{_END}\s+(?P<credit>(?P<name>(?:{_AGENCY}|[A-Z]{{2,}})/[^\s/][^/]{{0,40}}))$",
                           re.IGNORECASE)
-CREDIT_TAILS = (_CREDIT_TAIL, _CREDIT_AFTER_SEPARATOR, _CREDIT_IN_PARENTHESES, _AGENCY_TAIL)
+_NAME_AGENCY_TAIL = re.compile(rf"{_END}\s+(?P<credit>(?P<name>[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){{0,3}}"
+                               rf"\s?/\s?(?:{_AGENCY})(?: via (?:{_AGENCY}))?))$")
+"""A photographer and the agency, after the caption: "Name/AFP via Getty Images"."""
+CREDIT_TAILS = (_CREDIT_TAIL, _CREDIT_BRACKETED, _CREDIT_AFTER_SEPARATOR, _CREDIT_IN_PARENTHESES, _AGENCY_TAIL,
+                _NAME_AGENCY_TAIL)
 """The shapes of a credit at the end of a caption, tried in order: after a
 sentence with a label word ("... Photo: Name"), after a separator ("■ FOTO: Name"),
 in parentheses with slashes or an agency's name ("(Name/AFP/Getty Images)",
@@ -63,8 +74,20 @@ def photo_credit(ctx: Context, i: int) -> Match | None:
     return Match((ctx.block("photo-credit", [ctx.span(i)], "photo-credit", credit_marks),), i + 1)
 
 
+_LABELLED_TAILS = (_CREDIT_TAIL, _CREDIT_BRACKETED, _CREDIT_AFTER_SEPARATOR)
+_SLASHED_TAILS = (_CREDIT_IN_PARENTHESES, _AGENCY_TAIL, _NAME_AGENCY_TAIL)
+_CUE_WORDS = shipped().photo_words
+
+
 def _credit_tail(line: str) -> re.Match[str] | None:
-    m = next((m for tail in CREDIT_TAILS if (m := tail.search(line.rstrip()))), None)
+    """The credit ending ``line``, if any; the tails that need a label word
+    are only tried on a line that has one, the others on one with a
+    parenthesis or a slash (most lines of prose have neither)."""
+    line = line.rstrip()
+    low = line.lower()
+    tails = (*(_LABELLED_TAILS if any(w in low for w in _CUE_WORDS) else ()),
+             *(_SLASHED_TAILS if line.endswith(")") or "/" in line else ()))
+    m = next((m for tail in tails if (m := tail.search(line))), None)
     return m if m and words(m.group("name")) <= 8 else None
 
 

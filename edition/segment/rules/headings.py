@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from edition.segment.context import Context, Match
+from edition.segment.rules.closing import is_byline, is_date_line
 from edition.segment.shapes import is_heading_like, is_name_like, is_separator, sentences, words
 
 CLOSING = frozenset({"signatory", "signatory-group", "acknowledgement", "photo-credit",
@@ -21,11 +22,42 @@ def opening_title(ctx: Context, i: int) -> Match | None:
     end = ctx.group_end(i)
     first = ctx.lines[i].strip()
     if end - i == 1 and _title_shaped(first):
+        nxt = ctx.next_filled(i + 1)
+        if (_all_capitals(first) and nxt < len(ctx.lines) and ctx.group_end(nxt) == nxt + 1
+                and _title_shaped(ctx.lines[nxt].strip()) and not _all_capitals(ctx.lines[nxt])
+                and words(first) <= KICKER_WORDS and _opens_body(ctx, nxt + 1)):
+            # "FOR IMMEDIATE RELEASE", a blank line, then the title
+            return Match((ctx.block("heading", [ctx.span(i)], "opening-title"),
+                          ctx.block("title", [ctx.span(nxt)], "opening-title")), nxt + 1)
         return Match((ctx.block("title", [ctx.span(i)], "opening-title"),), i + 1)
     if end - i == 2 and _kicker(first, ctx.lines[i + 1].strip()) and _title_shaped(ctx.lines[i + 1].strip()):
         return Match((ctx.block("heading", [ctx.span(i)], "opening-title"),
                       ctx.block("title", [ctx.span(i + 1)], "opening-title")), i + 2)
+    if end - i == 2 and _title_shaped(first):
+        below = _under_title(ctx.lines[i + 1].strip())
+        if below:
+            return Match((ctx.block("title", [ctx.span(i)], "opening-title"),
+                          ctx.block(below, [ctx.span(i + 1)], "opening-title")), i + 2)
     return None
+
+
+def _opens_body(ctx: Context, k: int) -> bool:
+    """A paragraph of some length follows from line ``k`` on."""
+    k = ctx.next_filled(k)
+    return k < len(ctx.lines) and words(" ".join(ctx.lines[k:ctx.group_end(k)])) >= 12
+
+
+def _under_title(line: str) -> str:
+    """What the line right under a title is, by its shape: a byline ("By
+    Jane Doe", maybe with a date), a date, a rule drawn under it ("====="),
+    or "" for none of them (a second line of the title, or text)."""
+    if is_separator(line):
+        return "separator"
+    if is_date_line(line):
+        return "dateline"
+    if is_byline(line):
+        return "byline"
+    return ""
 
 
 KICKER_WORDS = 10
@@ -68,14 +100,15 @@ _EMAIL_OR_WEB = re.compile(r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$")
 
 def byline_under_title(ctx: Context, i: int) -> Match | None:
     """Right under a title, one or two short lines naming the author and
-    giving an address ("Timothy C. May" / "tcmay@netcom.com"): a byline."""
+    giving an address ("Timothy C. May" / "tcmay@netcom.com"), or a byline
+    ("By Jane Doe"): bylines."""
     if ctx.last_type() != "title":
         return None
     end = ctx.group_end(i)
     if not 1 <= end - i <= 2:
         return None
     lines = [ctx.lines[k].strip() for k in range(i, end)]
-    contact = [bool(_EMAIL_OR_WEB.match(t)) for t in lines]
+    contact = [bool(_EMAIL_OR_WEB.match(t)) or is_byline(t) for t in lines]
     named = [is_name_like(t, max_words=5) for t in lines]
     if not any(contact) or not all(c or n for c, n in zip(contact, named, strict=True)):
         return None

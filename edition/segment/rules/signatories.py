@@ -431,8 +431,8 @@ def _comma_pieces(ctx: Context, i: int, end: int) -> list[list[Span]]:
         stop = len(text.rstrip().rstrip("."))
         pos = 0
         for a, b in [*_separators(text[:stop]), (stop, stop)]:
-            while pos < a and (text[pos].isspace() or text[pos] in _DASHES):
-                pos += 1  # a dash opening a stretch is the source's mark, not the name's
+            while pieces and not current and pos < a and (text[pos].isspace() or text[pos] in _DASHES):
+                pos += 1  # a dash right after a separator is the source's mark, not the name's
             span = ctx.span(k, pos, a)
             if span.start < span.end:
                 current.append(span)
@@ -450,7 +450,12 @@ def comma_run(ctx: Context, i: int) -> Match | None:
     sentence: "The groups A, B, C, ... and Z." (or "A • B • C") — maybe
     after a few words that introduce them; each name becomes a signatory."""
     end = ctx.group_end(i)
-    if not closes_text(ctx, i, end) or not (_separators(ctx.lines[i]) or _separators(ctx.lines[end - 1])):
+    if not closes_text(ctx, i, end) or not any(
+            "," in ctx.lines[k] or ";" in ctx.lines[k] or _RUN_MARK.search(ctx.lines[k]) for k in (i, end - 1)):
+        return None
+    marks = sum(ctx.lines[k].count(",") + ctx.lines[k].count(";") + len(_RUN_MARK.findall(ctx.lines[k]))
+                for k in range(i, end))
+    if marks < MIN_COMMA_RUN - 2:  # too few separators for a run (an "and" may stand for one)
         return None
     pieces = _comma_pieces(ctx, i, end)
     texts = [" ".join(ctx.lines[s.line - 1][s.start:s.end] for s in spans) for spans in pieces]
