@@ -7,12 +7,13 @@ while the detector is written) are scored apart, by a detector fitted on all
 development texts.  The scoring is ``../shared/tools/score-structure``'s own
 (loaded from there), so the figures are the ones that tool prints.
 
-What is fitted today: nothing.  The detector's rules and cue tables are
-hand-written, so each fold runs the shipped detector and the leave-one-out
-figure equals the plain one; the harness is ready for anything learned
-(``fit`` below is where a trained model goes in).
+What is fitted today: the certainty table (how often each kind of block
+was right), fitted inside each fold and judged on the text left out.  The
+rules and cue tables are hand-written, so the blocks' types are the shipped
+detector's in every fold and the leave-one-out category figures equal the
+plain ones.  ``fit`` below is where anything else learned goes in.
 
-usage: python benchmarks/eval_structure.py [--corpus DIR] [--json FILE] [--texts]
+usage: python benchmarks/eval_structure.py [--corpus DIR] [--json FILE] [--texts] [--calibrate]
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ stable.
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from edition.model import Block, Document
@@ -19,10 +20,13 @@ LEVELS = ("low", "medium")
 def evidence(block: Block) -> str:
     """Why the block has its type: what its rule saw there, else what the
     rule looks for."""
-    if block.evidence:
-        return block.evidence
-    described = {r.name: r.description for r in RULES} | {p.name: p.description for p in PASSES}
-    return described.get(block.rule, "")
+    return block.evidence or _descriptions().get(block.rule, "")
+
+
+@cache
+def _descriptions() -> dict[str, str]:
+    """Rule and pass name -> description, made once."""
+    return {r.name: r.description for r in RULES} | {p.name: p.description for p in PASSES}
 
 
 def review(document: Document) -> list[tuple[int, int, Block]]:

@@ -32,13 +32,13 @@ def segment(normalized: NormalizedText, metadata: Metadata | None = None,
     metadata = metadata or Metadata()
     language = metadata.language or guess_language(normalized.text)
     placed = place(normalized, metadata.structure, metadata.sidecar)
-    blocks = type_blocks(normalized, rules, language, placed, metadata.editor_id)
+    texts = tuple(line.text for line in normalized.lines)
+    layout = read_layout(texts)  # read once: the paragraph rule and the header both use it
+    blocks = type_blocks(normalized, rules, language, placed, metadata.editor_id, {"layout": layout})
     blocks = start_texts(blocks, placed, normalized.lines, metadata.editor_id)
     for step in PASSES[:-1]:
         blocks = step.run(blocks)
-    texts = tuple(line.text for line in normalized.lines)
     blocks = certainty.assign(blocks, texts, table or certainty.shipped())
     units = PASSES[-1].run(blocks)
-    layout = read_layout(texts)[0]
     return Document(normalized.source, normalized, tuple(units), metadata, language, placed,
-                    layout.description)
+                    layout[0].description)

@@ -90,14 +90,13 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
     """The cues of several tables (language -> its JSON data), compiled."""
     lists: dict[str, list[str]] = {}
     months: dict[str, int] = {}
-    for name, table in tables.items():
+    for table in tables.values():
         for number, names in enumerate(table.get("months", ()), 1):
             for month in names:
                 months[month.lower()] = number
         for key, value in table.items():
             if key not in ("months", "language", "about"):
                 lists.setdefault(key, []).extend(value)
-        del name
 
     def words(key: str) -> list[str]:
         return lists.get(key, [])

@@ -7,7 +7,8 @@ their place in reading order, where the rules after them can see them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from edition.errors import SegmentationError
 from edition.model import Block, NormalizedText, Placed
@@ -16,15 +17,17 @@ from edition.segment.overrides import override_blocks
 
 
 def type_blocks(normalized: NormalizedText, rules: Sequence[Rule], language: str,
-                placed: Sequence[Placed] = (), editor: str = "") -> list[Block]:
-    """Every non-blank line ends up in exactly one block, in order."""
+                placed: Sequence[Placed] = (), editor: str = "",
+                known: Mapping[str, Any] | None = None) -> list[Block]:
+    """Every non-blank line ends up in exactly one block, in order;
+    ``known`` holds facts of the text already worked out (see ``Context.once``)."""
     real = tuple(line.text for line in normalized.lines)
     claims = {p.first: p for p in placed if p.claims}
     masked = {k for p in claims.values() for k in range(p.first, p.last + 1)}
     lines = tuple("" if k in masked else text for k, text in enumerate(real)) if masked else real
     blocks: list[Block] = []
     # The context sees the growing list: rules only read it.
-    ctx = Context(lines, language, blocks)
+    ctx = Context(lines, language, blocks, dict(known or {}))
     full = Context(real, language, blocks)
     starts = sorted(claims)
 

@@ -68,7 +68,7 @@ def _find(readings: Sequence[tuple[str, str]], override: Override, anchor: str, 
     what = f"$.structure[{override.index}].{field} {anchor!r}"
     n = override.occurrence if field == "at" else 0
     if not found:
-        after = f" after line {start}" if start else ""
+        after = f" from line {start + 1} on" if start else ""
         raise OverrideError(f"{what} matches no line of {source}{after}", path=sidecar)
     if n:
         if n > len(found):

@@ -103,6 +103,15 @@ EVENT_WORDS = 14
 """The most words of a line giving an event's date and place."""
 
 
+_TIMED = re.compile(r"^(.*?)(?:,\s*|\s+)((?:at\s+)?\d{1,2}[:.]\d\d.*)$")
+
+
+def _dated_time(text: str) -> bool:
+    """A day and month, then a time of day: "March 18 at 12:22 PM"."""
+    timed = _TIMED.match(text)
+    return bool(timed and is_day_and_month(timed.group(1)) and is_time(timed.group(2)))
+
+
 def event_dateline(ctx: Context, i: int) -> Match | None:
     """A line of its own giving a date with no year, then maybe hours and a
     place, each part after a bar: "12 OCT | Bruselas, Bélgica",
@@ -114,8 +123,7 @@ def event_dateline(ctx: Context, i: int) -> Match | None:
     parts = SEPARATOR.split(text)
     if len(parts) >= 2 and is_day_and_month(parts[0]) and all(parts[1:]):
         return Match((ctx.block("dateline", [ctx.span(i)], "event-dateline"),), i + 1)
-    timed = re.match(r"^(.*?)(?:,\s*|\s+)((?:at\s+)?\d{1,2}[:.]\d\d.*)$", text)
-    if timed and is_day_and_month(timed.group(1)) and is_time(timed.group(2)):
+    if _dated_time(text):
         return Match((ctx.block("dateline", [ctx.span(i)], "event-dateline"),), i + 1)
     return None
 
@@ -143,8 +151,7 @@ def is_date_line(text: str) -> bool:
     dates = find_dates(text)
     if len(dates) == 1 and not text[dates[0].end:].strip(" ."):
         return True
-    timed = re.match(r"^(.*?)(?:,\s*|\s+)((?:at\s+)?\d{1,2}[:.]\d\d.*)$", text)
-    return bool(timed and is_day_and_month(timed.group(1)) and is_time(timed.group(2)))
+    return _dated_time(text)
 
 
 def byline_and_date(ctx: Context, i: int) -> Match | None:
