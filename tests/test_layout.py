@@ -57,3 +57,43 @@ def test_the_header_records_the_layout(validator: Validator) -> None:
     root = etree.fromstring(tei_bytes(doc(text), validator))
     said = root.xpath("string(//t:segmentation/t:p[starts-with(., 'Layout')])", namespaces=NS)
     assert "one paragraph per line" in said
+
+
+def types(text: str) -> list[tuple[str, str]]:
+    return [(b.type, b.text) for u in doc(text).units for b in u.blocks]
+
+
+def test_every_rule_sees_one_block_per_line() -> None:
+    """No blank line anywhere: the slogan, the lead-in and the names under
+    it are each read by their own rule, not swallowed by a paragraph."""
+    text = ("Solidarity with the dock workers\n\n" + "\n".join(SENTENCES[:3])
+            + "\nSolidarity forever!\nSigned by\nKarin Olsen\nMiguel Ferreira\nAnna Berg\n")
+    got = types(text)
+    assert [t for t, _ in got if t == "paragraph"] == ["paragraph"] * 3
+    assert ("slogan", "Solidarity forever!") in got
+    assert [x for t, x in got if t == "signatory"] == ["Karin Olsen", "Miguel Ferreira", "Anna Berg"]
+
+
+def test_blocks_keep_their_source_line_numbers() -> None:
+    text = "Library to close\n\n" + "\n".join(SENTENCES) + "\n"
+    assert [b.lines for u in doc(text).units for b in u.blocks] == [(1, 1), (3, 3), (4, 4), (5, 5), (6, 6)]
+
+
+def test_a_date_line_stands_apart_from_the_names_under_it() -> None:
+    text = ("Library to close\n\n" + SENTENCES[0] + "\n\n" + SENTENCES[1]
+            + "\n\nLeeds, 3 March 2021\nKarin Olsen\nMiguel Ferreira\nAnna Berg\n")
+    got = types(text)
+    assert ("dateline", "Leeds, 3 March 2021") in got
+    assert [x for t, x in got if t == "signatory"] == ["Karin Olsen", "Miguel Ferreira", "Anna Berg"]
+
+
+def test_a_wrapped_sentence_that_mentions_a_date_is_not_broken() -> None:
+    text = ("Library to close\n\nThe council met on Monday to discuss the closing of the library\n"
+            "on 3 March 2021\nand many residents spoke against the plan at the meeting.\n")
+    assert len(paragraphs(text)) == 1
+
+
+def test_a_place_and_date_over_a_title_is_a_dateline() -> None:
+    text = "Leeds, 3 March 2021\n\nNew office opens in Leeds\n\n" + " ".join(SENTENCES) + "\n"
+    got = types(text)
+    assert got[0] == ("dateline", "Leeds, 3 March 2021") and got[1] == ("title", "New office opens in Leeds")

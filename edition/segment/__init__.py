@@ -33,12 +33,12 @@ def segment(normalized: NormalizedText, metadata: Metadata | None = None,
     language = metadata.language or guess_language(normalized.text)
     placed = place(normalized, metadata.structure, metadata.sidecar)
     texts = tuple(line.text for line in normalized.lines)
-    layout = read_layout(texts)  # read once: the paragraph rule and the header both use it
-    blocks = type_blocks(normalized, rules, language, placed, metadata.editor_id, {"layout": layout})
+    layout, breaks = read_layout(texts)  # read once: the engine and the header both use it
+    blocks = type_blocks(normalized, rules, language, placed, metadata.editor_id, breaks=breaks)
     blocks = start_texts(blocks, placed, normalized.lines, metadata.editor_id)
     for step in PASSES[:-1]:
         blocks = step.run(blocks)
     blocks = certainty.assign(blocks, texts, table or certainty.shipped())
     units = PASSES[-1].run(blocks)
     return Document(normalized.source, normalized, tuple(units), metadata, language, placed,
-                    layout[0].description)
+                    layout.description)

@@ -24,6 +24,13 @@ class Context:
     """Blocks already committed, in order (the engine's growing list)."""
     derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Facts a rule computes once per text from ``lines`` (see ``once``)."""
+    numbers: tuple[int, ...] = ()
+    """The source line number of each of ``lines`` when the engine showed
+    the rules blank lines the source lacks (empty: ``lines[i]`` is line ``i + 1``)."""
+
+    def number(self, i: int) -> int:
+        """The source's line number of ``lines[i]``, for evidence."""
+        return self.numbers[i] if self.numbers else i + 1
 
     def once(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, worked out on the first call for ``key`` only: a

@@ -73,6 +73,21 @@ def find_dates(text: str) -> list[FoundDate]:
     return found
 
 
+DATE_PLACE_WORDS = 4
+"""The most words besides the date on a line that is a date and a place."""
+
+
+def is_dated_line(text: str) -> bool:
+    """A date and at most a few capitalized words (a place) with no sentence
+    around it: "Berlin, den 3. März 2020", "12 March 2020, Paris"."""
+    t = text.strip().rstrip(".")
+    dates = find_dates(t)
+    if len(dates) != 1 or not t or not (t[0].isupper() or t[0].isdigit()):
+        return False
+    rest = (t[:dates[0].start] + " " + t[dates[0].end:]).replace(",", " ").split()
+    return len(rest) <= DATE_PLACE_WORDS and sum(1 for w in rest if w[0].isupper()) >= len(rest) - 1
+
+
 def _iso(m: re.Match[str]) -> str:
     g = m.groupdict()
     for k in "123456":

@@ -3,31 +3,40 @@
 Lines an editor's override types are the editor's: the rules see them as
 blank (so no rule's block runs across them) and the override's blocks take
 their place in reading order, where the rules after them can see them.
+
+Where the file's layout ends a block at a line break with no blank line
+(one paragraph per line), the rules are shown a blank line there: they
+read blocks as groups of lines between blank lines whatever the layout.
+Their blocks are numbered back to the source's lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from edition.errors import SegmentationError
-from edition.model import Block, NormalizedText, Placed
+from edition.model import Block, NormalizedText, Placed, Span
 from edition.segment.context import Context, Match, Rule
 from edition.segment.overrides import override_blocks
 
 
 def type_blocks(normalized: NormalizedText, rules: Sequence[Rule], language: str,
                 placed: Sequence[Placed] = (), editor: str = "",
-                known: Mapping[str, Any] | None = None) -> list[Block]:
+                known: Mapping[str, Any] | None = None, breaks: Collection[int] = ()) -> list[Block]:
     """Every non-blank line ends up in exactly one block, in order;
-    ``known`` holds facts of the text already worked out (see ``Context.once``)."""
+    ``known`` holds facts of the text already worked out (see ``Context.once``);
+    ``breaks`` are the lines (0-based) after which the layout ends a block."""
     real = tuple(line.text for line in normalized.lines)
-    claims = {p.first: p for p in placed if p.claims}
-    masked = {k for p in claims.values() for k in range(p.first, p.last + 1)}
-    lines = tuple("" if k in masked else text for k, text in enumerate(real)) if masked else real
+    masked = {k for p in placed if p.claims for k in range(p.first, p.last + 1)}
+    shown = tuple("" if k in masked else text for k, text in enumerate(real)) if masked else real
+    lines, numbers = _with_breaks(shown, breaks)
+    at = {n - 1: v for v, n in enumerate(numbers)}  # a source line's index in ``lines``
+    claims = {at[p.first]: p for p in placed if p.claims}
     blocks: list[Block] = []
     # The context sees the growing list: rules only read it.
-    ctx = Context(lines, language, blocks, dict(known or {}))
+    ctx = Context(lines, language, blocks, dict(known or {}), numbers if breaks else ())
     full = Context(real, language, blocks)
     starts = sorted(claims)
 
@@ -41,7 +50,7 @@ def type_blocks(normalized: NormalizedText, rules: Sequence[Rule], language: str
         if i in claims:
             p = claims[i]
             blocks.extend(override_blocks(p, real, editor, full.span))
-            i = advance(p.last + 1)
+            i = advance(at[p.last] + 1)
             continue
         for rule in rules:
             match = rule.detect(ctx, i)
@@ -54,10 +63,31 @@ def type_blocks(normalized: NormalizedText, rules: Sequence[Rule], language: str
         if match.next <= i:
             raise SegmentationError(f"rule {rule.name!r} claimed no line",
                                     path=normalized.source.path, line=i + 1)
-        blocks.extend(match.blocks)
+        blocks.extend(_renumbered(match.blocks, numbers) if breaks else match.blocks)
         i = advance(match.next)
     _check_lossless(normalized, blocks)
     return blocks
+
+
+def _with_breaks(lines: tuple[str, ...], breaks: Collection[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The lines with a blank one after each break, and each shown line's
+    source line number (1-based; a shown blank takes the number above it)."""
+    shown: list[str] = []
+    numbers: list[int] = []
+    for k, text in enumerate(lines):
+        shown.append(text)
+        numbers.append(k + 1)
+        if k in breaks and k + 1 < len(lines):
+            shown.append("")
+            numbers.append(k + 1)
+    return tuple(shown), tuple(numbers)
+
+
+def _renumbered(blocks: Sequence[Block], numbers: Sequence[int]) -> tuple[Block, ...]:
+    """Blocks whose spans count the shown lines, counting the source's lines."""
+    def back(spans: Sequence[Span]) -> tuple[Span, ...]:
+        return tuple(replace(s, line=numbers[s.line - 1]) for s in spans)
+    return tuple(replace(b, spans=back(b.spans), markers=back(b.markers)) for b in blocks)
 
 
 def _before_claim(match: Match, claim: int) -> Match:

@@ -4,16 +4,19 @@ Where a paragraph ends is a matter of layout before it is one of meaning:
 one file separates paragraphs by blank lines and joins long lines; another
 is hard-wrapped at some width, its line breaks mere spaces; a third puts
 each paragraph on one line with no blank line between.  ``read_layout``
-decides which from line lengths and line ends alone, once per file; the
-paragraph rule asks ``Layout.breaks`` whether a line break inside a group
-of lines ends a paragraph, and the teiHeader records the decision.
+decides which from line lengths and line ends alone, once per file.  The
+line breaks it reads as block ends are handed to the engine, which shows
+the rules a blank line there, so that every rule (not the paragraph rule
+alone) sees one block per line; the teiHeader records the decision.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from edition.segment.dates import is_dated_line
 from edition.segment.shapes import ends_sentence, ends_with_abbreviation, starts_upper, words
 
 WRAP_WIDTHS = (60, 100)
@@ -31,6 +34,10 @@ paragraph: one paragraph per line."""
 LINE_GROUP_SHARE = 2 / 3
 """The share of a group's line breaks that must look like paragraph ends
 for the group to be read as one paragraph per line."""
+WRAP_WORDS = 5
+"""A line of at least this many words that breaks off mid-sentence, the next
+line going on in lower case, is wrapped: its group is not one block per line."""
+_CLOSED = re.compile(r"[.!?\u2026][\"\u201d\u2019)»]*$")
 
 
 @dataclass(frozen=True)
@@ -43,17 +50,26 @@ class Layout:
     """How many line breaks inside groups read as paragraph ends."""
     groups: int
     """Groups of lines between blank lines that hold more than one line."""
+    dated: int = 0
+    """How many line breaks set a date line apart from the lines around it."""
 
-    @property
-    def description(self) -> str:
+    def _blocks(self) -> str:
         if self.wrapped_at:
             return (f"lines hard-wrapped at about {self.wrapped_at} characters: a line break inside "
                     "a paragraph reads as a space; blank lines separate paragraphs")
         if self.line_paragraphs:
-            return ("one paragraph per line in places: a long line that ends a sentence, followed by "
+            return ("one paragraph per line in places: a line that ends a sentence, followed by "
                     f"a line opening with a capital, ends a paragraph ({self.line_paragraphs} such "
                     "line breaks); elsewhere blank lines separate paragraphs")
         return "blank lines separate paragraphs; a line break inside a paragraph reads as a space"
+
+    @property
+    def description(self) -> str:
+        said = self._blocks()
+        if self.dated:
+            said += (f"; a line that is only a date (and a place) is a block of its own "
+                     f"({self.dated} line breaks)")
+        return said
 
 
 def _width(lines: Sequence[str]) -> int:
@@ -76,13 +92,62 @@ def _line_break_ends_paragraph(line: str, following: str) -> bool:
             and not ends_with_abbreviation(t) and starts_upper(following.strip()))
 
 
+def _wraps(line: str, following: str) -> bool:
+    """The line goes on in the next one: a sentence broken by a line end."""
+    t, f = line.strip(), following.strip()
+    return words(t) >= WRAP_WORDS and not ends_sentence(t) and bool(f) and f[0].islower()
+
+
+def _stands_alone(line: str) -> bool:
+    """A line that is a block of its own wherever it stands: a date with
+    little else.  (A section break is not: an e-mail signature keeps the
+    rule drawn under its "-- ".)"""
+    return is_dated_line(line)
+
+
+def _apart(lines: Sequence[str], k: int, end: int) -> list[int]:
+    """In any group, the breaks around a line that stands alone, unless the
+    line above runs on into it (a wrapped sentence that mentions a date)."""
+    found = []
+    for j in range(k, end + 1):
+        if not _stands_alone(lines[j]) or (j > k and _runs_on(lines[j - 1])):
+            continue
+        if j > k:
+            found.append(j - 1)
+        if j < end:
+            found.append(j)
+    return found
+
+
+def _runs_on(line: str) -> bool:
+    """Running text that does not close where the line ends: the next line
+    continues it, whatever that line holds."""
+    return not ends_sentence(line.strip()) and words(line) >= WRAP_WORDS
+
+
+def _line_breaks(lines: Sequence[str], k: int, end: int) -> list[int]:
+    """In a group read as one block per line (lines ``k``..``end``), the line
+    breaks that end a block: after a closed sentence.  Runs of short lines
+    that close no sentence (names, a lead-in and its names) stay together."""
+    found = []
+    for j in range(k, end):
+        line, following = lines[j].strip(), lines[j + 1].strip()
+        closed = bool(_CLOSED.search(line)) and not ends_with_abbreviation(line) and starts_upper(following)
+        if closed:
+            found.append(j)
+    return found
+
+
 def read_layout(lines: Sequence[str]) -> tuple[Layout, frozenset[int]]:
-    """The layout, and the lines (0-based) after which a paragraph ends
+    """The layout, and the lines (0-based) after which a block ends
     although no blank line follows.  Decided group by group (a file may mix
-    layouts): a group of lines is one paragraph per line when most of its
-    line breaks end a long sentence line and open a capitalized one."""
+    layouts): in a file that is not hard-wrapped, a group of lines is one
+    block per line when most of its line breaks end a long sentence line and
+    open a capitalized one, or when at least one does and none breaks a
+    sentence off mid-way."""
     width = _width(lines)
     breaks: set[int] = set()
+    dated: set[int] = set()
     groups = 0
     k = 0
     while k < len(lines):
@@ -97,5 +162,8 @@ def read_layout(lines: Sequence[str]) -> tuple[Layout, frozenset[int]]:
             inner = [j for j in range(k, end) if _line_break_ends_paragraph(lines[j], lines[j + 1])]
             if not width and len(inner) >= LINE_GROUP_SHARE * (end - k):
                 breaks.update(inner)
+            elif not width and inner and not any(_wraps(lines[j], lines[j + 1]) for j in range(k, end)):
+                breaks.update(_line_breaks(lines, k, end))
+            dated.update(_apart(lines, k, end))
         k = end + 1
-    return Layout(width, len(breaks), groups), frozenset(breaks)
+    return Layout(width, len(breaks), groups, len(dated - breaks)), frozenset(breaks | dated)

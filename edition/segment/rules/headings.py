@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from edition.segment.context import Context, Match
+from edition.segment.dates import is_dated_line
 from edition.segment.rules.closing import is_byline, is_date_line
 from edition.segment.shapes import is_heading_like, is_name_like, is_separator, sentences, words
 
@@ -21,6 +22,8 @@ def opening_title(ctx: Context, i: int) -> Match | None:
         return None
     end = ctx.group_end(i)
     first = ctx.lines[i].strip()
+    if end - i == 1 and _dated_over_title(ctx, i):
+        return None
     if end - i == 1 and _title_shaped(first):
         nxt = ctx.next_filled(i + 1)
         if (_all_capitals(first) and nxt < len(ctx.lines) and ctx.group_end(nxt) == nxt + 1
@@ -39,6 +42,16 @@ def opening_title(ctx: Context, i: int) -> Match | None:
             return Match((ctx.block("title", [ctx.span(i)], "opening-title"),
                           ctx.block(below, [ctx.span(i + 1)], "opening-title")), i + 2)
     return None
+
+
+def _dated_over_title(ctx: Context, i: int) -> bool:
+    """A place and date opening the file over a lone title-shaped line:
+    the date is a dateline and the title comes after it (a press release).
+    Over running text, a date may well be the only title there is."""
+    if not is_dated_line(ctx.lines[i]):
+        return False
+    nxt = ctx.next_filled(i + 1)
+    return nxt < len(ctx.lines) and ctx.group_end(nxt) == nxt + 1 and _title_shaped(ctx.lines[nxt].strip())
 
 
 def _opens_body(ctx: Context, k: int) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from edition.segment.context import Context, Match
-from edition.segment.layout import read_layout
 from edition.segment.rules.closing import is_sign_off
 from edition.segment.rules.figures import is_credit_line
 from edition.segment.shapes import is_bullet, is_slogan
@@ -19,11 +18,10 @@ def slogan(ctx: Context, i: int) -> Match | None:
 
 def paragraph(ctx: Context, i: int) -> Match:
     """Everything else: lines up to a blank line (or a bullet, or a photo
-    credit, or a line break the file's layout reads as a paragraph end) are
-    one paragraph, their line breaks read as spaces."""
-    breaks = ctx.once("layout", lambda: read_layout(ctx.lines))[1]
+    credit) are one paragraph, their line breaks read as spaces.  Where the
+    layout ends a paragraph at a line break, the engine shows a blank line."""
     j = i + 1
-    while (j < len(ctx.lines) and not ctx.blank(j) and j - 1 not in breaks
+    while (j < len(ctx.lines) and not ctx.blank(j)
            and not is_bullet(ctx.lines[j]) and not is_credit_line(ctx.lines[j])
            and not is_sign_off(ctx, j)):
         j += 1

@@ -8,6 +8,7 @@ before it.  Blank lines end the list unless a group label follows.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from edition.model import Block, Span
@@ -27,6 +28,8 @@ from edition.segment.shapes import (
 
 _CUE = shipped().signing
 """Words of the act of signing, from every language's cue table."""
+BARE_LEAD_WORDS = 3
+"""The most words of a lead-in naming the act of signing with no colon."""
 _LABEL = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][^\d:;.!?]{0,40}:$")
 
 
@@ -36,17 +39,21 @@ def _is_label(text: str) -> bool:
 
 
 def signatories(ctx: Context, i: int) -> Match | None:
-    """A short line naming the act of signing and ending in ":" or ",", then
-    the list; or the same lead with the names after it on the same line."""
+    """A short line naming the act of signing and ending in ":" or "," (or
+    in nothing at all: "Signed by"), then the list; or the same lead with
+    the names after it on the same line."""
     text = ctx.lines[i]
     t = text.strip()
     if not _CUE.search(t):
         return None
-    if (t.endswith((":", ",")) and words(t) <= 6) and ctx.group_end(i) >= i + 1:
+    bare = words(t) <= BARE_LEAD_WORDS and not ends_sentence(t)
+    if (t.endswith((":", ",")) and words(t) <= 6 or bare) and ctx.group_end(i) >= i + 1:
         lead = ctx.block("signatories-lead", [ctx.span(i)], "signatories")
         blocks, nxt = take_list(ctx, i + 1, "signatories", after_lead=True)
+        if bare and not t.endswith((":", ",")) and not _names_under_bare_lead(blocks):
+            return None
         if blocks:
-            said = f"under the lead-in \u201c{t}\u201d (line {i + 1}), which names the act of signing"
+            said = f"under the lead-in \u201c{t}\u201d (line {ctx.number(i)}), which names the act of signing"
             return Match(evidenced((lead, *blocks), said), nxt)
         return None
     colon = text.find(":")
@@ -64,6 +71,14 @@ def signatories(ctx: Context, i: int) -> Match | None:
         items.append(Block(block.type, block.text, block.spans, block.rule, block.marks, markers))
     said = f"after the lead-in \u201c{text[:colon + 1].strip()}\u201d, which names the act of signing"
     return Match(evidenced((lead, *items), said), i + 1)
+
+
+def _names_under_bare_lead(blocks: Sequence[Block]) -> bool:
+    """Under a lead with no colon ("Signed by") only a list of names will
+    do: two or more, each opening with a capital, most of them name-like."""
+    names = [b for b in blocks if b.type == "signatory"]
+    return (len(names) >= 2 and all(starts_upper(b.text) for b in names)
+            and 2 * sum(1 for b in names if is_name_like(b.text)) > len(names))
 
 
 def _split_entries(text: str, start: int) -> list[tuple[int, int]]:
@@ -292,7 +307,7 @@ def name_run(ctx: Context, i: int) -> Match | None:
             markers = (ctx.span(k, 0, off),) if off else ()
             blocks.append(Block(made.type, made.text, made.spans, made.rule, made.marks, markers))
         k += 1
-    said = (f"one of {len(blocks)} name-like lines (lines {start + 1}-{end}) where the text closes"
+    said = (f"one of {len(blocks)} name-like lines (lines {ctx.number(start)}-{ctx.number(end - 1)}) where the text closes"
             + (f", under \u201c{lead[0].text}\u201d" if lead else ""))
     return Match(evidenced((*lead, *blocks), said), end)
 
@@ -320,7 +335,7 @@ def valediction(ctx: Context, i: int) -> Match | None:
     if not closes_text(ctx, i, end) or end < len(ctx.lines) and ctx.next_filled(end) < len(ctx.lines) \
             and not closes_text(ctx, i, ctx.next_filled(end)):
         return None
-    said = f"under the closing \u201c{text}\u201d (line {i + 1})"
+    said = f"under the closing \u201c{text}\u201d (line {ctx.number(i)})"
     closing = ctx.block("salutation", [ctx.span(i)], "valediction")
     names = [ctx.block("signatory", [ctx.span(k)], "valediction", signatory_mark) for k in range(start, end)]
     return Match(evidenced((closing, *names), said), end)
@@ -485,7 +500,7 @@ def comma_run(ctx: Context, i: int) -> Match | None:
         block = ctx.block("signatory", spans, "comma-run", signatory_mark)
         markers = tuple(_gaps(ctx, covered, spans[-1], n == len(items) - 1, end))
         blocks.append(Block(block.type, block.text, block.spans, block.rule, block.marks, markers))
-    said = f"one of {len(items)} names separated by commas (lines {i + 1}-{end}) where the text closes"
+    said = f"one of {len(items)} names separated by commas (lines {ctx.number(i)}-{ctx.number(end - 1)}) where the text closes"
     return Match(evidenced(blocks, said), end)
 
 
