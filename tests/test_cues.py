@@ -11,7 +11,8 @@ from edition.segment import cues
 from edition.segment.dates import find_dates
 from tests.test_segment import blocks, seg
 
-LISTS = {"months", "signing", "thanks", "photo", "organisation", "particles", "articles", "conjunctions", "provenance", "byline"}
+LISTS = {"months", "signing", "thanks", "photo", "organisation", "particles", "articles", "conjunctions", "provenance", "byline",
+         "picture"}
 
 
 @pytest.mark.parametrize("path", sorted(cues.FOLDER.glob("*.json")), ids=lambda p: p.stem)

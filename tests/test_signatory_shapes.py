@@ -98,3 +98,29 @@ def test_names_with_academic_titles(lead: str) -> None:
     assert blocks(doc, "signatory") == names
     marks = [(b.text[m.start:m.end], m.kind) for u in doc.units for b in u.blocks for m in b.marks]
     assert marks[0] == ("Dr. med. Anna Müller", "persName")
+
+
+def test_a_number_alone_above_its_name() -> None:
+    ending = "Signed:\n" + "\n".join(f"{n}.\n{org}" for n, org in enumerate(ORGS, 1))
+    doc = seg(letter(ending))
+    assert blocks(doc, "signatory") == ORGS
+    numbers = [m for u in doc.units for b in u.blocks if b.type == "signatory" for m in b.markers]
+    assert [m.line for m in numbers] == [8, 10, 12, 14]
+
+
+def test_labels_over_groups_of_numbered_signatories() -> None:
+    ending = ("Signed:\n\nInternational organisations\n1. " + "\n2. ".join(ORGS[:2])
+              + "\n\nLocal organisations\n3. " + "\n4. ".join(ORGS[2:]))
+    doc = seg(letter(ending))
+    assert blocks(doc, "signatory") == ORGS
+    assert blocks(doc, "signatory-group") == ["International organisations", "Local organisations"]
+    assert blocks(doc, "paragraph") == [BODY, BODY]
+
+
+def test_a_numbered_list_of_notes_is_not_signed() -> None:
+    ending = ("Notes:\n1. See the council\u2019s decision of May 2020.\n2. See the report of the library "
+              "service.\n\nSigned:\n" + "\n".join(ORGS))
+    doc = seg(letter(ending))
+    assert blocks(doc, "signatory") == ORGS
+    assert blocks(doc, "list-item") == ["See the council\u2019s decision of May 2020.",
+                                         "See the report of the library service."]

@@ -17,7 +17,9 @@ guessed language can be wrong.  Each list:
 - ``conjunctions``: the "and" before the last of a run of names;
 - ``provenance``: the word that says where a text was taken from ("From",
   "Fuente", "Quelle"), opening a source line;
-- ``byline``: the word before an author's name in a byline ("By", "Por").
+- ``byline``: the word before an author's name in a byline ("By", "Por");
+- ``picture``: how a caption says where in the picture someone stands
+  ("From left to right", "Clockwise from top left", "Left:").
 
 A word matches whole, in any case; ``word*`` matches any ending; a trailing
 ``:`` may have blanks before it.
@@ -65,6 +67,8 @@ class Cues:
     """Matches at the start of a line, after an opening parenthesis if any."""
     conjunction: re.Pattern[str]
     """An "and" standing as a word, with its blanks."""
+    picture: re.Pattern[str]
+    """Matches a caption's opening words that point into the picture."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -76,8 +80,8 @@ def _alternation(words: Iterable[str]) -> str:
             parts.append(re.escape(word[:-1]) + r"\w*")
         elif word.endswith(":"):
             parts.append(re.escape(word[:-1]) + r"\s*:")
-        else:
-            parts.append(re.escape(word) + r"\b")
+        else:  # a word boundary after a letter; after "v. l. n. r." none is needed
+            parts.append(re.escape(word) + (r"\b" if word[-1:].isalnum() else ""))
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
@@ -117,6 +121,7 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
         provenance=re.compile(r"^\(?" + _alternation(words("provenance")), re.IGNORECASE),
         conjunction=re.compile(r"(?:^|\s+)" + (_plain(words("conjunctions")) if words("conjunctions")
                                                 else "(?!)") + r"\s+", re.IGNORECASE),
+        picture=re.compile("^" + _alternation(words("picture")), re.IGNORECASE),
     )
 
 

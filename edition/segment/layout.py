@@ -12,12 +12,11 @@ alone) sees one block per line; the teiHeader records the decision.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from edition.segment.dates import is_dated_line
-from edition.segment.shapes import ends_sentence, ends_with_abbreviation, starts_upper, words
+from edition.segment.shapes import closes_with_stop, ends_sentence, ends_with_abbreviation, starts_upper, words
 
 WRAP_WIDTHS = (60, 100)
 """A hard-wrapped file is wrapped at a width in this range of characters."""
@@ -37,7 +36,6 @@ for the group to be read as one paragraph per line."""
 WRAP_WORDS = 5
 """A line of at least this many words that breaks off mid-sentence, the next
 line going on in lower case, is wrapped: its group is not one block per line."""
-_CLOSED = re.compile(r"[.!?\u2026][\"\u201d\u2019)»]*$")
 
 
 @dataclass(frozen=True)
@@ -132,7 +130,7 @@ def _line_breaks(lines: Sequence[str], k: int, end: int) -> list[int]:
     found = []
     for j in range(k, end):
         line, following = lines[j].strip(), lines[j + 1].strip()
-        closed = bool(_CLOSED.search(line)) and not ends_with_abbreviation(line) and starts_upper(following)
+        closed = closes_with_stop(line) and not ends_with_abbreviation(line) and starts_upper(following)
         if closed:
             found.append(j)
     return found

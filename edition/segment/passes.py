@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from edition.model import Block
+from edition.segment.neighbours import headlines_over_dates, label_groups
 from edition.segment.units import attach_captions, split_units
 
 
@@ -20,6 +21,10 @@ class Pass:
 
 
 PASSES: tuple[Pass, ...] = (
+    Pass("headline-over-date", "A short one-line paragraph or slogan, not closed by a full stop, "
+         "right above a dateline is the headline of what the date opens.", headlines_over_dates),
+    Pass("group-label", "A short one-line paragraph with no closing stop right above "
+         "signatories is the label of their group.", label_groups),
     Pass("caption-before-credit", "Paragraphs just before a lone photo credit are its caption: "
          "all of them (up to three) after a text's close, else the nearest.", attach_captions),
     # Last: it turns the blocks into units.

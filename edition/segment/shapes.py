@@ -38,6 +38,14 @@ def _bullet(text: str) -> re.Match[str] | None:
     return m
 
 
+NUMBER_ALONE = re.compile(r"^\s*\(?\d{1,3}[.)]\s*$")
+"""A list number alone on its line ("100."), its item on the lines below."""
+
+
+def is_number_alone(text: str) -> bool:
+    return bool(NUMBER_ALONE.match(text))
+
+
 def is_bullet(text: str) -> bool:
     return _bullet(text) is not None
 
@@ -56,6 +64,15 @@ def sentences(text: str) -> int:
 def ends_sentence(text: str) -> bool:
     """Ends in punctuation that closes a sentence or clause."""
     return bool(ENDS_SENTENCE.search(text.rstrip()))
+
+
+_STOP_END = re.compile(r"[.!?\u2026][\"'\u201c\u201d\u2019\u00bb\u203a)\]]*$")
+
+
+def closes_with_stop(text: str) -> bool:
+    """Ends a sentence with a full stop, "!", "?" or "…", maybe inside
+    closing quotes or brackets (not with a comma or colon)."""
+    return bool(_STOP_END.search(text.rstrip()))
 
 
 def ends_with_abbreviation(text: str) -> bool:

@@ -58,10 +58,18 @@ RULES: tuple[Rule, ...] = (
          "name and an address.", headings.byline_under_title),
     Rule("section-title", "A lone short line after a text's close and before a full paragraph "
          "starts the next text.", headings.section_title),
+    # Before lists: "31. JAN | Place: …" opens like a numbered item.
+    Rule("dated-caption", "A block opening with a day and month, a bar and a place, then a "
+         "description (\"20 NOV | Indonesia – Rebels …\") is a gallery photo's caption.",
+         figures.dated_caption),
     Rule("bullet-list", "Lines opening with a bullet, with their continuation lines; after the "
          "place where a text closes, a list of three or more names is signatories.",
          lists.bullet_list),
-    Rule("slogan", "A line that is one short exclamation.", prose.slogan),
+    Rule("picture-caption", "A short block opening by pointing into a picture (\"From left to "
+         "right: …\") is a caption.", figures.picture_caption),
+    Rule("slogan", "Where a rallying call stands (in a run, in capitals, where the text closes), "
+         "a line that is one short exclamation; a lone one over a section of prose is its heading.",
+         prose.slogan),
     Rule("signatory-run", "Three or more short capitalized lines in a row after the body has "
          "begun are names.", signatories.signatory_run),
     Rule("name-run", "Where a text closes (less prose after than text before), a run of name-like "

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from edition.model import Block, Mark, Span
-from edition.segment.context import Context, Match
+from edition.segment.context import Context, Match, evidenced
 from edition.segment.cues import shipped
+from edition.segment.dates import is_day_and_month
 from edition.segment.rules.marks import place_and_dates
 from edition.segment.shapes import words
 
@@ -101,12 +102,71 @@ def caption_with_credit(ctx: Context, i: int) -> Match | None:
     if found is None:
         return None
     k, m = found
+    return Match(_caption_and_credit(ctx, i, k, m, "caption-with-credit"), k + 1)
+
+
+def _caption_and_credit(ctx: Context, i: int, k: int, m: re.Match[str], rule: str) -> tuple[Block, Block]:
+    """Lines ``i`` to ``k`` as a caption, less the credit ``m`` ending line ``k``."""
     cut = m.start("sep") if "sep" in m.groupdict() and m.group("sep") else m.start()
     spans = [ctx.span(j) for j in range(i, k)] + [ctx.span(k, 0, cut)]
-    caption = ctx.block("caption", spans, "caption-with-credit", place_and_dates)
-    credit = ctx.block("photo-credit", [ctx.span(k, m.start("credit"))],
-                       "caption-with-credit", credit_marks)
+    caption = ctx.block("caption", spans, rule, place_and_dates)
+    credit = ctx.block("photo-credit", [ctx.span(k, m.start("credit"))], rule, credit_marks)
     if cut != m.start():  # the separator is the source's, not the edition's: a marker
         credit = Block(credit.type, credit.text, credit.spans, credit.rule, credit.marks,
                        (Span(k + 1, m.start("sep"), m.end("sep")),))
-    return Match((caption, credit), k + 1)
+    return caption, credit
+
+
+_LABEL_AT_END = re.compile(rf"\s+(?P<credit>{_CUE}\s*[:：]\s*(?P<name>[^.:]{{1,80}}?))\.?$", re.IGNORECASE)
+"""A labelled credit ending a line with no stop before it ("… verhaftet
+Foto: Name/AP"): taken only where the block is already known to be a caption."""
+
+
+def _known_caption(ctx: Context, i: int, end: int, rule: str, evidence: str) -> Match:
+    """Lines ``i`` to ``end`` known by their shape to be a caption, with the
+    credit that may end the last of them split off."""
+    last = ctx.lines[end - 1].rstrip()
+    m = _credit_tail(last) or _LABEL_AT_END.search(last)
+    if m is not None and words(m.group("name")) <= 8 and m.start() > 0:
+        return Match(evidenced(_caption_and_credit(ctx, i, end - 1, m, rule), evidence), end)
+    caption = ctx.block("caption", [ctx.span(k) for k in range(i, end)], rule, place_and_dates)
+    return Match(evidenced((caption,), evidence), end)
+
+
+_PICTURE = shipped().picture
+"""How a caption points into its picture ("From left to right"), from every
+language's cue table."""
+CAPTION_WORDS = 80
+"""The most words of a caption known by its opening alone."""
+_DATED_CAPTION = re.compile(r"^(?P<date>[^|]{2,24}?)\s*\|\s*(?P<place>[^|:\u2013\u2014]{2,40}?)"
+                            r"(?::|\s+[-\u2013\u2014])\s+\S")
+"""A day and month, a bar and a place, then the description: "4 FEB | UK: Rebels …"."""
+
+
+def picture_caption(ctx: Context, i: int) -> Match | None:
+    """A short block that opens by pointing into a picture ("From left to
+    right: …", "Clockwise from top left: …") is a caption."""
+    end = ctx.group_end(i)
+    text = " ".join(ctx.lines[k].strip() for k in range(i, end))
+    if not _PICTURE.match(text) or words(text) > CAPTION_WORDS:
+        return None
+    return _known_caption(ctx, i, end, "picture-caption", "opens by pointing into the picture")
+
+
+def dated_caption(ctx: Context, i: int) -> Match | None:
+    """A block opening with a day and month, a bar and a place, then a
+    description ("20 NOV | Indonesia – Rebels blocked …"): in a bulletin's
+    gallery, the caption of an event's photo.  (The date and place alone
+    on their line are a dateline: see ``closing.event_dateline``.)"""
+    m = _DATED_CAPTION.match(ctx.lines[i].strip())
+    if m is None or not is_day_and_month(m.group("date")):
+        return None
+    end = ctx.group_end(i)
+    text = " ".join(ctx.lines[k].strip() for k in range(i, end))
+    if words(text) > CAPTION_WORDS or words(text[m.end() - 1:]) < DATED_CAPTION_WORDS:
+        return None
+    return _known_caption(ctx, i, end, "dated-caption", "a date, a bar and a place, then a description")
+
+
+DATED_CAPTION_WORDS = 5
+"""The fewest words of description after the date and place of a dated caption."""

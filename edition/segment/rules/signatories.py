@@ -18,8 +18,11 @@ from edition.segment.names import signatory_mark
 from edition.segment.shapes import (
     ends_sentence,
     entry_text,
+    is_bullet,
+    is_heading_like,
     is_list_entry,
     is_name_like,
+    is_number_alone,
     sentences,
     starts_upper,
     strip_bullet,
@@ -28,6 +31,8 @@ from edition.segment.shapes import (
 
 _CUE = shipped().signing
 """Words of the act of signing, from every language's cue table."""
+LABEL_WORDS = 6
+"""The most words of a group label with no colon."""
 BARE_LEAD_WORDS = 3
 """The most words of a lead-in naming the act of signing with no colon."""
 _LABEL = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][^\d:;.!?]{0,40}:$")
@@ -255,6 +260,13 @@ def closes_text(ctx: Context, start: int, end: int) -> bool:
     return facts.prose_after[end] <= facts.before[start]
 
 
+def near_end(ctx: Context, start: int, end: int, share: float) -> bool:
+    """Lines ``start`` to ``end`` stand near where the text closes: the
+    prose after them is at most ``share`` of the text before them."""
+    facts = _facts(ctx)
+    return facts.prose_after[end] <= share * facts.before[start]
+
+
 LEAD_WORDS = 6
 """The most words of a line that introduces a run of names."""
 COLON_LEAD_WORDS = 16
@@ -357,26 +369,33 @@ def _counted(ctx: Context, start: int, end: int) -> dict[int, int]:
 
 
 def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[list[Block], int]:
-    """Read list entries and group labels from line ``i`` on."""
+    """Read list entries and group labels from line ``i`` on; a number alone
+    on its line ("100.") numbers the entry below it."""
     blocks: list[Block] = []
     since_label = 0 if after_lead else 1
     numbers = _counted(ctx, i, ctx.group_end(i))
+    number: Span | None = None  # a number alone, waiting for its entry
     j = i
     while j < len(ctx.lines):
         if ctx.blank(j):
             k = ctx.next_filled(j)
-            if k < len(ctx.lines) and (since_label == 0 or _is_label(ctx.lines[k])):
+            if number is None and k < len(ctx.lines) and (
+                    since_label == 0 or _is_label(ctx.lines[k]) or _heads_numbered(ctx, k)):
                 j = k
                 continue
             break
         line = ctx.lines[j]
+        if number is None and is_number_alone(line) and not ctx.blank(j + 1):
+            number, j = ctx.span(j), j + 1
+            continue
         off = strip_bullet(line) or numbers.get(j, 0)
         body = line[off:].strip()
-        markers = (ctx.span(j, 0, off),) if off else ()
-        if _is_label(line) or _is_colonless_label(ctx, j, blocks):
+        markers = (ctx.span(j, 0, off),) if off else ((number,) if number else ())
+        if number is None and (_is_label(line) or _is_colonless_label(ctx, j, blocks) or _heads_numbered(ctx, j)):
             blocks.append(ctx.block("signatory-group", [ctx.span(j)], rule))
             since_label = 0
-        elif body.startswith("(") and not off and blocks and blocks[-1].type == "signatory":
+        elif (body.startswith("(") and not off and number is None and blocks
+              and blocks[-1].type == "signatory"):
             prev = blocks[-1]
             joined = ctx.block("signatory", [*prev.spans, ctx.span(j)], rule, signatory_mark)
             blocks[-1] = Block(joined.type, joined.text, joined.spans, rule, joined.marks,
@@ -385,14 +404,26 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
             made = ctx.block("signatory", [ctx.span(j, off)], rule, signatory_mark)
             blocks.append(Block(made.type, made.text, made.spans, rule, made.marks, markers))
             since_label += 1
+            number = None
         else:
             break
         j += 1
+    if number is not None:  # the number's entry was no name: leave both
+        j = number.line - 1
     if not any(b.type == "signatory" for b in blocks):
         return [], i
     while blocks and blocks[-1].type == "signatory-group":
         j = blocks.pop().spans[0].line - 1
     return blocks, j
+
+
+def _heads_numbered(ctx: Context, j: int) -> bool:
+    """A short unnumbered line right above a numbered or bulleted entry
+    ("International organisations" over "1. Name"): the label of a group."""
+    t = ctx.lines[j].strip()
+    return (not is_bullet(t) and not is_number_alone(t) and words(t) <= LABEL_WORDS
+            and is_heading_like(t) and j + 1 < len(ctx.lines)
+            and (is_bullet(ctx.lines[j + 1]) or is_number_alone(ctx.lines[j + 1])))
 
 
 def _is_colonless_label(ctx: Context, j: int, blocks: list[Block]) -> bool:

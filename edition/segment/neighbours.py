@@ -1,0 +1,68 @@
+"""Blocks retyped by their neighbours, once every block is typed.
+
+Some short lines are what they are only by what stands next to them.  A
+list of signatories is often split into groups under short labels
+("International organisations", "Deutschland"), each right above its names
+with no colon: typed line by line such a label is a lone short paragraph;
+seen with the blocks around it, it heads the group under it.  In a
+newsletter, a short line right above a date line ("12 OCT | Brussels") is
+the headline of the story the date opens, not a paragraph or a slogan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from edition.model import Block
+from edition.segment.shapes import is_heading_like, words
+
+LABEL_WORDS = 6
+"""The most words of a group label."""
+MIN_GROUP = 2
+"""The fewest signatories under a label, when no group came before it."""
+
+
+def label_groups(blocks: Sequence[Block]) -> list[Block]:
+    """A one-line paragraph shaped like a label (short, no closing stop)
+    right above signatories is their group's label, when signatories come
+    before it too or at least ``MIN_GROUP`` names follow it."""
+    out = list(blocks)
+    for k, block in enumerate(out):
+        if not _label_shaped(block) or k + 1 >= len(out) or out[k + 1].type != "signatory":
+            continue
+        under = 0
+        while k + 1 + under < len(out) and out[k + 1 + under].type == "signatory":
+            under += 1
+        after_group = k > 0 and out[k - 1].type in ("signatory", "signatory-group", "signatories-lead")
+        if after_group or under >= MIN_GROUP:
+            out[k] = replace(block, type="signatory-group", rule="group-label",
+                             evidence=f"a short label right above {under} signatories")
+    return out
+
+
+HEADLINE_WORDS = 14
+"""The most words of a headline over a date line."""
+
+
+def headlines_over_dates(blocks: Sequence[Block]) -> list[Block]:
+    """A one-line paragraph or slogan, short and not closed by a full stop,
+    right above a dateline is the headline of what the date opens; the
+    last of a run of slogans is still a slogan."""
+    out = list(blocks)
+    for k in range(len(out) - 1):
+        block = out[k]
+        in_run = block.type == "slogan" and k > 0 and out[k - 1].type == "slogan"
+        if (out[k + 1].type == "dateline" and block.type in ("paragraph", "slogan") and not block.resp
+                and not in_run
+                and block.lines[0] == block.lines[1] and words(block.text) <= HEADLINE_WORDS
+                and not block.text.rstrip("\"\u201d\u2019»)").endswith((".", ",", ";", ":"))):
+            out[k] = replace(block, type="heading", rule="headline-over-date",
+                             evidence=f"a short line right above the date line {out[k + 1].lines[0]}")
+    return out
+
+
+def _label_shaped(block: Block) -> bool:
+    text = block.text.rstrip(":")
+    return (block.type == "paragraph" and not block.resp and block.lines[0] == block.lines[1]
+            and words(text) <= LABEL_WORDS and is_heading_like(text))
