@@ -66,3 +66,13 @@ def test_a_dated_gallery_caption_with_its_credit() -> None:
     assert blocks(doc, "caption") == [caption]
     assert blocks(doc, "photo-credit") == ["Photo: Anna Berg/AP"]
     assert blocks(doc, "list-item") == []
+
+
+def test_a_long_title_over_a_date_or_a_salutation() -> None:
+    title = ("Letter from 120 organisations of readers, writers and librarians to the members of the "
+             "county council on the closing of the public library in the old town")
+    for below in ("Leeds, 3 March 2021", "Dear members of the council,"):
+        doc = seg(f"{title}\n\n{below}\n\n{BODY}\n\n{BODY}\n")
+        assert blocks(doc, "title") == [title]
+    doc = seg(f"{title}\n\n{BODY}\n")
+    assert blocks(doc, "title") == []

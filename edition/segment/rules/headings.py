@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import re
 
-from edition.segment.context import Context, Match
+from edition.segment.context import Context, Match, evidenced
 from edition.segment.dates import is_dated_line
 from edition.segment.rules.closing import is_byline, is_date_line
-from edition.segment.shapes import is_heading_like, is_name_like, is_separator, sentences, words
+from edition.segment.shapes import (
+    ends_sentence,
+    is_heading_like,
+    is_name_like,
+    is_separator,
+    sentences,
+    starts_upper,
+    words,
+)
 
 CLOSING = frozenset({"signatory", "signatory-group", "acknowledgement", "photo-credit",
                      "dateline", "slogan"})
@@ -24,6 +32,9 @@ def opening_title(ctx: Context, i: int) -> Match | None:
     first = ctx.lines[i].strip()
     if end - i == 1 and _dated_over_title(ctx, i):
         return None
+    if end - i == 1 and _long_title_over_opening(ctx, i):
+        return Match(evidenced((ctx.block("title", [ctx.span(i)], "opening-title"),),
+                               "the first line, not closed by a stop, over a date or a salutation"), i + 1)
     if end - i == 1 and _title_shaped(first):
         nxt = ctx.next_filled(i + 1)
         if (_all_capitals(first) and nxt < len(ctx.lines) and ctx.group_end(nxt) == nxt + 1
@@ -52,6 +63,28 @@ def _dated_over_title(ctx: Context, i: int) -> bool:
         return False
     nxt = ctx.next_filled(i + 1)
     return nxt < len(ctx.lines) and ctx.group_end(nxt) == nxt + 1 and _title_shaped(ctx.lines[nxt].strip())
+
+
+LONG_TITLE_WORDS = 45
+"""The most words of a long title ("Letter from 120 organisations to …")
+known by what follows it."""
+
+
+def _long_title_over_opening(ctx: Context, i: int) -> bool:
+    """A long first line not closed like a sentence, right over a place and
+    date or a salutation ("Dear Ministers,"): a letter's long title."""
+    first = ctx.lines[i].strip()
+    if words(first) > LONG_TITLE_WORDS or ends_sentence(first) or not starts_upper(first):
+        return False
+    nxt = ctx.next_filled(i + 1)
+    if nxt >= len(ctx.lines) or ctx.group_end(nxt) != nxt + 1:
+        return False
+    below = ctx.lines[nxt].strip()
+    return is_dated_line(below) or (below.endswith(",") and words(below) <= SALUTATION_WORDS)
+
+
+SALUTATION_WORDS = 8
+"""The most words of a salutation ("Dear friends and colleagues,")."""
 
 
 def _opens_body(ctx: Context, k: int) -> bool:
@@ -103,7 +136,7 @@ def salutation(ctx: Context, i: int) -> Match | None:
     if ctx.last_type() not in ("", "title", "heading", "dateline", "byline"):
         return None
     text = ctx.lines[i].strip()
-    if ctx.group_end(i) - i == 1 and text.endswith(",") and words(text) <= 8:
+    if ctx.group_end(i) - i == 1 and text.endswith(",") and words(text) <= SALUTATION_WORDS:
         return Match((ctx.block("salutation", [ctx.span(i)], "salutation"),), i + 1)
     return None
 
