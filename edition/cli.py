@@ -11,6 +11,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,25 @@ class Terminated(BaseException):
     removes its temporary files) as an interrupted one does."""
 
 
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise Terminated()
+@dataclass
+class _Signals:
+    """The interruptions that arrived while a command ran.
+
+    Python raises the interruption wherever the main thread is; when that is
+    inside an object's finalizer (a ZipFile's ``__del__``), the exception is
+    printed and dropped and the run would go on.  The loop over sources asks
+    ``check`` after every source, so a dropped interruption still stops it.
+    """
+
+    received: list[int] = field(default_factory=list)
+
+    def on_signal(self, signum: int, frame: object) -> None:
+        self.received.append(signum)
+        self.check()
+
+    def check(self) -> None:
+        if self.received:
+            raise KeyboardInterrupt() if self.received[0] == signal.SIGINT else Terminated()
 
 
 _INTERRUPTIONS = {KeyboardInterrupt: ("SIGINT", 130), Terminated: ("SIGTERM", 143)}
@@ -40,15 +58,19 @@ class _Group(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # SIGTERM unwinds like Ctrl-C while a command runs (main thread only,
-        # where Python delivers signals); the previous handler comes back after.
-        previous = None
+        # where Python delivers signals); the previous handlers come back after.
+        signals = _Signals()
+        previous = {}
         if threading.current_thread() is threading.main_thread():
-            previous = signal.signal(signal.SIGTERM, _on_sigterm)
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                if signal.getsignal(signum) is not signal.SIG_IGN:  # "nohup" stays nohup
+                    previous[signum] = signal.signal(signum, signals.on_signal)
+        kwargs.setdefault("obj", {})["signals"] = signals
         try:
             return super().main(*args, **kwargs)
         finally:
-            if previous is not None:
-                signal.signal(signal.SIGTERM, previous)
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -80,7 +102,7 @@ ENCODING = click.option(
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """Plain-text statements, letters and news posts to validated TEI P5."""
-    ctx.obj = {"debug": debug}
+    ctx.obj = {**(ctx.obj or {}), "debug": debug}
 
 
 @cli.command()
@@ -313,12 +335,17 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
         click.echo("nothing to build: no .txt sources found", err=True)
         sys.exit(3)
     validator = Validator()
+    signals = click.get_current_context().find_root().obj.get("signals", _Signals())
     if len(paths) > 1:
         with click.progressbar(length=len(paths), label="building", file=sys.stderr) as bar:
-            built, failed = build_all(paths, out_dir, validator, lambda _p: bar.update(1), renderers,
-                                      encoding)
+
+            def done(_path: Path) -> None:
+                bar.update(1)
+                signals.check()
+
+            built, failed = build_all(paths, out_dir, validator, done, renderers, encoding)
     else:
-        built, failed = build_all(paths, out_dir, validator, renderers=renderers, encoding=encoding)
+        built, failed = build_all(paths, out_dir, validator, lambda _p: signals.check(), renderers, encoding)
     # What WeasyPrint says of the machine holds for the whole run: said once.
     for message in dict.fromkeys(m for done in built for m in done.environment):
         click.echo(f"warning: {message}", err=True)

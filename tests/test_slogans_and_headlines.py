@@ -76,3 +76,49 @@ def test_a_long_title_over_a_date_or_a_salutation() -> None:
         assert blocks(doc, "title") == [title]
     doc = seg(f"{title}\n\n{BODY}\n")
     assert blocks(doc, "title") == []
+
+
+def test_a_short_line_over_a_section_is_its_heading() -> None:
+    text = (f"Library news\n\n{BODY}\n\nAbout the library\n\n{SECTION}\n\nAnnouncements\n\n"
+            f"New opening hours\n\n{SECTION}\n\nContents\n\n- Opening hours\n- Readings\n")
+    doc = seg(text)
+    assert blocks(doc, "heading") == ["About the library", "Announcements", "New opening hours", "Contents"]
+    assert len(blocks(doc, "paragraph")) == 3
+
+
+def test_a_name_and_place_over_a_paragraph_is_no_heading() -> None:
+    doc = seg(f"Library news\n\n{BODY}\n\nJoel, Leeds\n\n{SECTION}\n")
+    assert blocks(doc, "heading") == []
+
+
+def test_a_press_release_s_contacts() -> None:
+    text = (f"FOR IMMEDIATE RELEASE\n\nLibrary to open on Sundays\n\n{BODY}\n\n{SECTION}\n\n"
+            "Media contacts:\n\nJane Doe\nCounty Library Service\n+44 113 496 0000\n"
+            "jane.doe@library.example\n\nJohn Roe\npress@library.example\n\n###\n")
+    doc = seg(text)
+    assert blocks(doc, "contact") == ["Media contacts:", "Jane Doe", "County Library Service",
+                                      "+44 113 496 0000", "jane.doe@library.example", "John Roe",
+                                      "press@library.example"]
+    assert blocks(doc, "signatory") == [] and len(blocks(doc, "paragraph")) == 2
+
+
+def test_the_new_shapes_make_valid_tei(validator, tei_all) -> None:
+    """Headings, contacts, group labels, gallery captions: valid against the
+    project's schemas and tei_all, each where encoding.md says."""
+    from lxml import etree
+
+    from edition.pipeline import tei_bytes
+
+    text = (f"FOR IMMEDIATE RELEASE\n\nLibrary to open on Sundays\n\n{BODY}\n\nWhat a weekend!\n\n"
+            f"{SECTION}\n\n{SECTION}\n\n31. JAN | Leeds: Readers cleaned the shore of the lake near the town\n\n"
+            "Signed:\n\nReaders\n1. Anna Berg\n2. Karin Olsen\n\nLibrarians\n3. Miguel Ferreira\n"
+            "4. John Roe\n\nMedia contact:\nJane Doe\njane.doe@library.example\n")
+    data = tei_bytes(seg(text), validator)
+    tree = etree.ElementTree(etree.fromstring(data))
+    assert validator.check_bytes(data, "t.tei.xml") == [] and tei_all.check(tree, "t.tei.xml") == []
+    root = tree.getroot()
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert root.xpath("//t:ab[@type='contact']/text()", namespaces=ns) == [
+        "Media contact:", "Jane Doe", "jane.doe@library.example"]
+    assert root.xpath("//t:list[@type='signatories']/t:head/text()", namespaces=ns)[-2:] == ["Readers", "Librarians"]
+    assert len(root.xpath("//t:figure", namespaces=ns)) == 1

@@ -19,7 +19,9 @@ guessed language can be wrong.  Each list:
   "Fuente", "Quelle"), opening a source line;
 - ``byline``: the word before an author's name in a byline ("By", "Por");
 - ``picture``: how a caption says where in the picture someone stands
-  ("From left to right", "Clockwise from top left", "Left:").
+  ("From left to right", "Clockwise from top left", "Left:");
+- ``contact``: how a block of contact details is introduced ("Media
+  contact:", "Pressekontakt").
 
 A word matches whole, in any case; ``word*`` matches any ending; a trailing
 ``:`` may have blanks before it.
@@ -69,6 +71,8 @@ class Cues:
     """An "and" standing as a word, with its blanks."""
     picture: re.Pattern[str]
     """Matches a caption's opening words that point into the picture."""
+    contact: re.Pattern[str]
+    """Matches the lead of a block of contact details at the start of a line."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -122,6 +126,7 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
         conjunction=re.compile(r"(?:^|\s+)" + (_plain(words("conjunctions")) if words("conjunctions")
                                                 else "(?!)") + r"\s+", re.IGNORECASE),
         picture=re.compile("^" + _alternation(words("picture")), re.IGNORECASE),
+        contact=re.compile("^" + _alternation(words("contact")), re.IGNORECASE),
     )
 
 

@@ -11,6 +11,7 @@ the headline of the story the date opens, not a paragraph or a slogan.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -41,6 +42,8 @@ def label_groups(blocks: Sequence[Block]) -> list[Block]:
     return out
 
 
+_CLOSED = re.compile(r"[.,;:\u3002\uff0c\uff1a][\"'\u201d\u2019»)\u300d\u300f]*$")
+"""A full stop or a comma at the end: a sentence, not a headline (which may end in "!" or "?")."""
 HEADLINE_WORDS = 14
 """The most words of a headline over a date line."""
 
@@ -56,7 +59,7 @@ def headlines_over_dates(blocks: Sequence[Block]) -> list[Block]:
         if (out[k + 1].type == "dateline" and block.type in ("paragraph", "slogan") and not block.resp
                 and not in_run
                 and block.lines[0] == block.lines[1] and words(block.text) <= HEADLINE_WORDS
-                and not block.text.rstrip("\"\u201d\u2019»)").endswith((".", ",", ";", ":"))):
+                and not _CLOSED.search(block.text)):
             out[k] = replace(block, type="heading", rule="headline-over-date",
                              evidence=f"a short line right above the date line {out[k + 1].lines[0]}")
     return out
@@ -64,5 +67,5 @@ def headlines_over_dates(blocks: Sequence[Block]) -> list[Block]:
 
 def _label_shaped(block: Block) -> bool:
     text = block.text.rstrip(":")
-    return (block.type == "paragraph" and not block.resp and block.lines[0] == block.lines[1]
+    return ((block.type == "paragraph" or block.rule == "section-heading") and not block.resp and block.lines[0] == block.lines[1]
             and words(text) <= LABEL_WORDS and is_heading_like(text))

@@ -18,7 +18,8 @@ BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014\u25aa\u25cf\u00b7\u25e6\u2023
 "1.-", "a)") opening a list item."""
 # A stop after a lone capital is an initial ("Kent C. Dodds"), not an end.
 SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.!?\u2026][\"\u201d\u2019)»]*\s+[\"\u201c\u2018(«¿¡]*[A-ZÀ-ÖØ-ÞА-ЯЁ]")
-ENDS_SENTENCE = re.compile(r"[.!?\u2026;,:][\"\u201d\u2019)»]*$")
+ENDS_SENTENCE = re.compile(r"[.!?\u2026;,:\u3002\uff01\uff1f\uff0c\uff1a][\"\u201d\u2019)»\u300d\u300f]*$")
+"""Closing punctuation, with the ideographic full stop, "！", "？", "，" and "：" of CJK text."""
 _ABBREV_END = re.compile(r"(?:\b[A-Z][a-z]{0,2}\.|\b[A-Z]\.)$")
 
 
@@ -66,7 +67,7 @@ def ends_sentence(text: str) -> bool:
     return bool(ENDS_SENTENCE.search(text.rstrip()))
 
 
-_STOP_END = re.compile(r"[.!?\u2026][\"'\u201c\u201d\u2019\u00bb\u203a)\]]*$")
+_STOP_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201c\u201d\u2019\u00bb\u203a)\]\u300d\u300f]*$")
 
 
 def closes_with_stop(text: str) -> bool:
@@ -95,7 +96,7 @@ def is_heading_like(text: str, max_words: int = 20) -> bool:
     """Short and not closed like a sentence (a question mark may end it)."""
     t = text.strip()
     return (0 < words(t) <= max_words and len(t) <= 200 and starts_upper(t)
-            and not re.search(r"[.,;:!][\"\u201d\u2019)»]*$", t))
+            and not re.search(r"[.,;:!\u3002\uff01\uff0c\uff1a][\"\u201d\u2019)»\u300d\u300f]*$", t))
 
 
 def is_list_entry(text: str, max_words: int = 20) -> bool:

@@ -116,6 +116,10 @@ def build_separator(block: Block, ctx: Context) -> etree._Element:
     return _ab(block, ctx, "separator", "separator")
 
 
+def build_contact(block: Block, ctx: Context) -> etree._Element:
+    return _ab(block, ctx, "contact", "contact")
+
+
 def build_caption(block: Block, ctx: Context) -> etree._Element:
     return _element("p", block, ctx, "caption")
 
@@ -140,6 +144,7 @@ BUILDERS: Mapping[str, Builder] = {
     "caption": build_caption,
     "photo-credit": build_photo_credit,
     "separator": build_separator,
+    "contact": build_contact,
 }
 """Block type (as the segmenter names it) -> the function that writes it."""
 

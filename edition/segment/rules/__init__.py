@@ -29,6 +29,10 @@ RULES: tuple[Rule, ...] = (
          closing.acknowledgement),
     Rule("source-line", "A short line of its own saying where the text was taken from: in "
          "parentheses (\"(From …)\"), or a source word, a name and a date.", closing.source_line),
+    # Before datelines and lists: "31. JAN | Place: …" opens like an event's date and like a numbered item.
+    Rule("dated-caption", "A block opening with a day and month, a bar and a place, then a "
+         "description (\"20 NOV | Indonesia – Rebels …\") is a gallery photo's caption.",
+         figures.dated_caption),
     Rule("dateline", "A line that is only a date, maybe after a place.", closing.dateline),
     Rule("event-dateline", "A line of its own giving a day and month with no year, then hours or a "
          "place after a bar (\"12 OCT | Bruselas\"), or a date and a time of day alone.",
@@ -41,6 +45,9 @@ RULES: tuple[Rule, ...] = (
          "its signatory.", closing.sign_off),
     Rule("mail-header", "An e-mail header (Name: value lines with a Date: among them): the Date line "
          "is the dateline, the others bylines.", closing.mail_header),
+    Rule("contact-block", "A lead naming contact details (\"Media contact:\") over short lines "
+         "with telephone numbers, e-mail or web addresses, and the further groups of such lines "
+         "after it.", closing.contact_block),
     Rule("signatories", "A lead-in naming the act of signing, then one name per line, or names "
          "separated by commas on the lead's line; a parenthesised line joins the name above.",
          signatories.signatories),
@@ -58,10 +65,6 @@ RULES: tuple[Rule, ...] = (
          "name and an address.", headings.byline_under_title),
     Rule("section-title", "A lone short line after a text's close and before a full paragraph "
          "starts the next text.", headings.section_title),
-    # Before lists: "31. JAN | Place: …" opens like a numbered item.
-    Rule("dated-caption", "A block opening with a day and month, a bar and a place, then a "
-         "description (\"20 NOV | Indonesia – Rebels …\") is a gallery photo's caption.",
-         figures.dated_caption),
     Rule("bullet-list", "Lines opening with a bullet, with their continuation lines; after the "
          "place where a text closes, a list of three or more names is signatories.",
          lists.bullet_list),
@@ -79,6 +82,9 @@ RULES: tuple[Rule, ...] = (
     Rule("comma-run", "Where a text closes, a paragraph that is a run of five or more names "
          "separated by commas and a last \"and\", maybe after a few words introducing them.",
          signatories.comma_run),
+    Rule("section-heading", "A lone short line inside the body, not closed like a sentence and "
+         "not a name, over a paragraph of running text, is a section's heading.",
+         headings.section_heading),
     Rule("paragraph", "Anything else: the lines up to a blank line form a paragraph.",
          prose.paragraph),
 )

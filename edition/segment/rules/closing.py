@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from edition.model import Block, Mark
-from edition.segment.context import Context, Match
+from edition.segment.context import Context, Match, evidenced
 from edition.segment.cues import shipped
 from edition.segment.dates import find_dates, is_day_and_month, is_time
 from edition.segment.names import signatory_mark
-from edition.segment.shapes import ends_sentence, is_name_like, is_separator, words
+from edition.segment.shapes import ends_sentence, is_name_like, is_separator, sentences, words
 
 # How a line of thanks or provenance opens, in every language's cue table.
 _THANKS = shipped().thanks
@@ -237,3 +237,58 @@ def mail_header(ctx: Context, i: int) -> Match | None:
         return None
     return Match(tuple(ctx.block("dateline" if MAIL_DATE.match(line) else "byline", [ctx.span(k)],
                                  "mail-header") for k, line in zip(range(i, end), lines, strict=True)), end)
+
+
+_CONTACT_LEAD = shipped().contact
+"""How a block of contact details is introduced, from every language's cue table."""
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?:\+|\b0|\(\d)[\d\s().\u2013/-]{6,}\d")
+_WEB = re.compile(r"\b(?:https?://|www\.)\S+")
+CONTACT_WORDS = 12
+"""The most words of one line of contact details."""
+CONTACT_LINES = 8
+"""The most lines of one block of contact details."""
+
+
+def is_contact_line(text: str) -> bool:
+    """A short line holding an e-mail address, a telephone number or a web address."""
+    t = text.strip()
+    return 0 < words(t) <= CONTACT_WORDS and bool(_EMAIL.search(t) or _PHONE.search(t) or _WEB.search(t))
+
+
+def _contact_group(ctx: Context, k: int) -> int:
+    """Index past the group at ``k`` when it is all short lines with contact
+    details among them and no sentence, else ``k``."""
+    end = ctx.group_end(k)
+    lines = [ctx.lines[j].strip() for j in range(k, end)]
+    if (end - k > CONTACT_LINES or not any(is_contact_line(t) for t in lines)
+            or any(words(t) > CONTACT_WORDS or sentences(t) > 1 for t in lines)):
+        return k
+    return end
+
+
+def contact_block(ctx: Context, i: int) -> Match | None:
+    """A lead naming contact details ("Media contact:", "Pressekontakt"),
+    with the names, telephone numbers and e-mail addresses under it or after
+    its colon, and the further groups of such details that follow it (a
+    press release's contacts): one ``contact`` block per line."""
+    lead = ctx.lines[i].strip()
+    m = _CONTACT_LEAD.match(lead)
+    if m is None or words(lead[:m.end()]) > CONTACT_LEAD_WORDS:
+        return None
+    end = _contact_group(ctx, i)
+    if end == i:  # the lead alone on its line, the details in the next group
+        if ctx.group_end(i) != i + 1 or lead[m.end():].strip(" :"):
+            return None
+        end = _contact_group(ctx, ctx.next_filled(i + 1))
+        if end <= i + 1:
+            return None
+    while (nxt := ctx.next_filled(end)) < len(ctx.lines) and (after := _contact_group(ctx, nxt)) > nxt:
+        end = after
+    blocks = tuple(ctx.block("contact", [ctx.span(k)], "contact-block") for k in range(i, end) if not ctx.blank(k))
+    return Match(evidenced(blocks, f"under the lead \u201c{lead}\u201d, with telephone numbers, e-mail or web "
+                                   "addresses"), end)
+
+
+CONTACT_LEAD_WORDS = 4
+"""The most words of a contact lead ("For further information, contact")."""

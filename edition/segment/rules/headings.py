@@ -8,7 +8,9 @@ from edition.segment.context import Context, Match, evidenced
 from edition.segment.dates import is_dated_line
 from edition.segment.rules.closing import is_byline, is_date_line
 from edition.segment.shapes import (
+    closes_with_stop,
     ends_sentence,
+    is_bullet,
     is_heading_like,
     is_name_like,
     is_separator,
@@ -133,7 +135,7 @@ def _title_shaped(text: str) -> bool:
 
 def salutation(ctx: Context, i: int) -> Match | None:
     """A short line ending in a comma that opens a text: "Dear friends,"."""
-    if ctx.last_type() not in ("", "title", "heading", "dateline", "byline"):
+    if ctx.last_type() not in ("", "title", "heading", "dateline", "byline", "photo-credit"):
         return None
     text = ctx.lines[i].strip()
     if ctx.group_end(i) - i == 1 and text.endswith(",") and words(text) <= SALUTATION_WORDS:
@@ -215,3 +217,43 @@ def section_title(ctx: Context, i: int) -> Match | None:
     if nxt >= len(ctx.lines) or words(ctx.lines[nxt]) < 20:
         return None
     return Match((ctx.block("title", [ctx.span(i)], "section-title"),), i + 1)
+
+
+SECTION_HEADING_WORDS = 10
+"""The most words of a section's heading inside a text."""
+
+
+def section_heading(ctx: Context, i: int) -> Match | None:
+    """A lone short line inside the body, not closed like a sentence, over
+    a paragraph of running text, a list, or a sub-heading over running text
+    ("About the company", "Announcements"): a section's heading, not a
+    paragraph.  A "Name, place" line is left alone (an attribution)."""
+    if ctx.last_type() in ("", "salutation") or ctx.group_end(i) - i != 1:
+        return None
+    text = ctx.lines[i].strip()
+    if not _heading_shaped(text):
+        return None
+    nxt = ctx.next_filled(i + 1)
+    if nxt >= len(ctx.lines):
+        return None
+    under = ctx.next_filled(nxt + 1)
+    if not (_prose_at(ctx, nxt) or is_bullet(ctx.lines[nxt]) or (
+            ctx.group_end(nxt) == nxt + 1 and _heading_shaped(ctx.lines[nxt].strip())
+            and under < len(ctx.lines) and _prose_at(ctx, under))):
+        return None
+    return Match(evidenced((ctx.block("heading", [ctx.span(i)], "section-heading"),),
+                           "a lone short line over the running text of a section"), i + 1)
+
+
+def _heading_shaped(text: str) -> bool:
+    return is_heading_like(text, max_words=SECTION_HEADING_WORDS) and "," not in text
+
+
+PROSE_WORDS = 12
+"""The fewest words of the paragraph under a section's heading."""
+
+
+def _prose_at(ctx: Context, k: int) -> bool:
+    """Running text at line ``k``: a group of some length closed by a stop."""
+    lines = ctx.lines[k:ctx.group_end(k)]
+    return sum(words(line) for line in lines) >= PROSE_WORDS and closes_with_stop(lines[-1])

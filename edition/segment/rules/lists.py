@@ -5,7 +5,7 @@ from __future__ import annotations
 from edition.model import Block, Span
 from edition.segment.context import Context, Match
 from edition.segment.names import signatory_mark
-from edition.segment.rules.signatories import MIN_RUN, closes_text, looks_like_names
+from edition.segment.rules.signatories import MIN_RUN, closes_text, looks_like_names, type_above
 from edition.segment.shapes import is_bullet, is_number_alone, strip_bullet, words
 
 
@@ -53,7 +53,7 @@ def _signed(ctx: Context, items: list[Block]) -> bool:
     """A bulleted or numbered list of names where a text closes is a list
     of signatories: at least ``MIN_RUN`` items of two words or more on
     average, mostly names, none a sentence."""
-    if len(items) < MIN_RUN or ctx.last_type() in ("", "title", "heading", "salutation"):
+    if len(items) < MIN_RUN or type_above(ctx) in ("", "title", "heading", "salutation"):
         return False
     texts = [b.text for b in items]
     return sum(map(words, texts)) >= 2 * len(texts) and looks_like_names(texts)

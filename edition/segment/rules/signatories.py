@@ -31,6 +31,8 @@ from edition.segment.shapes import (
 
 _CUE = shipped().signing
 """Words of the act of signing, from every language's cue table."""
+_CONTACT = shipped().contact
+"""The lead of contact details ("Media contact:"), which heads no group of signatories."""
 LABEL_WORDS = 6
 """The most words of a group label with no colon."""
 BARE_LEAD_WORDS = 3
@@ -40,7 +42,7 @@ _LABEL = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][^\d:;.!?]{0,40}:$")
 
 def _is_label(text: str) -> bool:
     t = text.strip()
-    return bool(_LABEL.match(t)) and words(t) <= 4 and not _CUE.search(t)
+    return bool(_LABEL.match(t)) and words(t) <= 4 and not _CUE.search(t) and not _CONTACT.match(t)
 
 
 def signatories(ctx: Context, i: int) -> Match | None:
@@ -249,12 +251,19 @@ def looks_like_names(lines: list[str]) -> bool:
     return short and named >= NAME_SHARE * len(lines)
 
 
+def type_above(ctx: Context) -> str:
+    """The type of the block above, looking past a section's heading (which
+    may be the label of a group of signatories)."""
+    above = [b for b in ctx.before[-2:] if b.rule != "section-heading"]
+    return above[-1].type if above else ""
+
+
 def closes_text(ctx: Context, start: int, end: int) -> bool:
     """Lines ``start`` to ``end`` stand where a list of signers stands: the
     body of the text has begun, and less prose follows them than text
     precedes them (a list of sections at the top of a newsletter does not;
     further lists of names after them are no prose)."""
-    if ctx.last_type() in ("", "title", "heading", "salutation"):
+    if type_above(ctx) in ("", "title", "heading", "salutation"):
         return False
     facts = _facts(ctx)
     return facts.prose_after[end] <= facts.before[start]
