@@ -124,3 +124,31 @@ def test_a_numbered_list_of_notes_is_not_signed() -> None:
     assert blocks(doc, "signatory") == ORGS
     assert blocks(doc, "list-item") == ["See the council\u2019s decision of May 2020.",
                                          "See the report of the library service."]
+
+
+@pytest.mark.parametrize("name", ["Friends of the Library", "Town Readers Association", "Karin Olsen"])
+def test_a_name_alone_at_the_end_signs_the_text(name: str) -> None:
+    doc = seg(f"Open letter on the library\n\n{BODY}\n\n{BODY}\n\nKeep the library open!\n\n{name}\n")
+    assert blocks(doc, "signatory") == [name]
+
+
+@pytest.mark.parametrize("name", ["Town Readers Association", "Karin Olsen"])
+def test_a_closing_name_over_a_date_and_an_address(name: str) -> None:
+    doc = seg(f"Open letter on the library\n\n{BODY}\n\n{BODY}\n\n{name}\n\nLeeds, 3 March 2021\n"
+              "readers@library.example\n")
+    assert blocks(doc, "signatory") == [name] and blocks(doc, "dateline") == ["Leeds, 3 March 2021"]
+
+
+def test_a_last_line_that_is_no_name_signs_nothing() -> None:
+    doc = seg(f"Open letter on the library\n\n{BODY}\n\n{BODY}\n\nSupport the library\n")
+    assert blocks(doc, "signatory") == []
+    doc = seg(f"Open letter on the library\n\n{BODY}\n\nKaren Olsen\n\n{BODY}\n")
+    assert blocks(doc, "signatory") == []
+
+
+def test_an_odd_entry_between_names_is_one_more_name() -> None:
+    people = ["Karin Olsen", "Miguel Ferreira", "Anna Berg", "John Roe", "Jane Doe"]
+    names = [*ORGS, "Ana Silva", "Town Readers Association.", *people,
+             "Prof\u00aa. Dr\u00aa. Ana Silva (Readers of the North, University of the Town)", *people]
+    doc = seg(letter("\n\n".join(names)))
+    assert blocks(doc, "signatory") == names

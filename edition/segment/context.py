@@ -45,10 +45,16 @@ class Context:
 
     def group_end(self, i: int) -> int:
         """Index just past the run of non-blank lines starting at ``i``."""
-        j = i
-        while j < len(self.lines) and self.lines[j].strip():
-            j += 1
-        return j
+        return self.once("group ends", self._group_ends)[i] if i < len(self.lines) else i
+
+    def _group_ends(self) -> list[int]:
+        ends = [0] * len(self.lines)
+        end = len(self.lines)
+        for k in range(len(self.lines) - 1, -1, -1):
+            if not self.lines[k].strip():
+                end = k
+            ends[k] = end
+        return ends
 
     def next_filled(self, i: int) -> int:
         """First non-blank line at or after ``i`` (``len(lines)`` if none)."""

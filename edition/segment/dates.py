@@ -63,8 +63,13 @@ class FoundDate:
     iso: str
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every date in ``text`` that names a real day or month."""
+    if not _DIGIT.search(text):  # every pattern has a year: skip the big one
+        return []
     found = []
     for m in _DATE.finditer(text):
         iso = _iso(m)
@@ -86,6 +91,23 @@ def is_dated_line(text: str) -> bool:
         return False
     rest = (t[:dates[0].start] + " " + t[dates[0].end:]).replace(",", " ").split()
     return len(rest) <= DATE_PLACE_WORDS and sum(1 for w in rest if w[0].isupper()) >= len(rest) - 1
+
+
+POSTING_WORDS = 16
+"""The most words of a line saying when and by whom a text was posted."""
+_DECORATION = " *#/=~<>[]"
+_POSTED_BY = re.compile(r"(?:^|\s)" + shipped().by + r"\s+\S", re.IGNORECASE)
+
+
+def is_posting_line(text: str) -> bool:
+    """A line saying when and by whom a text was posted: one date, then a
+    byline word and a name or handle, maybe a time and some decoration
+    ("** Written  7:23 pm  Jan 29, 1991 by nlgclc in cdp:pn.publiceye **")."""
+    t = text.strip().strip(_DECORATION)
+    dates = find_dates(t)
+    if len(dates) != 1 or len(t.split()) > POSTING_WORDS or t.endswith((".", "!", "?", ":")):
+        return False
+    return bool(_POSTED_BY.search(t, dates[0].end))
 
 
 def _iso(m: re.Match[str]) -> str:

@@ -12,11 +12,19 @@ alone) sees one block per line; the teiHeader records the decision.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from edition.segment.dates import is_dated_line
-from edition.segment.shapes import closes_with_stop, ends_sentence, ends_with_abbreviation, starts_upper, words
+from edition.segment.dates import is_dated_line, is_posting_line
+from edition.segment.shapes import (
+    closes_with_stop,
+    ends_sentence,
+    ends_with_abbreviation,
+    is_separator,
+    starts_upper,
+    words,
+)
 
 WRAP_WIDTHS = (60, 100)
 """A hard-wrapped file is wrapped at a width in this range of characters."""
@@ -96,19 +104,25 @@ def _wraps(line: str, following: str) -> bool:
     return words(t) >= WRAP_WORDS and not ends_sentence(t) and bool(f) and f[0].islower()
 
 
-def _stands_alone(line: str) -> bool:
+def _stands_alone(line: str, above: str) -> bool:
     """A line that is a block of its own wherever it stands: a date with
-    little else.  (A section break is not: an e-mail signature keeps the
-    rule drawn under its "-- ".)"""
-    return is_dated_line(line)
+    little else, a line saying when and by whom a text was posted, or a
+    section break (but not one drawn right under an
+    e-mail signature's "-- ", which belongs to the signature)."""
+    return is_dated_line(line) or is_posting_line(line) or (is_separator(line) and above.strip() not in _SIGNATURE_MARKS)
+
+
+_SIGNATURE_MARKS = frozenset({"--", "\u2014", "\u2013"})
+"""An e-mail signature's "-- ", as normalization may have left it."""
 
 
 def _apart(lines: Sequence[str], k: int, end: int) -> list[int]:
     """In any group, the breaks around a line that stands alone, unless the
-    line above runs on into it (a wrapped sentence that mentions a date)."""
+    line above runs on into a date (a wrapped sentence that mentions one)."""
     found = []
     for j in range(k, end + 1):
-        if not _stands_alone(lines[j]) or (j > k and _runs_on(lines[j - 1])):
+        above = lines[j - 1] if j > k else ""
+        if not _stands_alone(lines[j], above) or (j > k and _runs_on(above) and not is_separator(lines[j])):
             continue
         if j > k:
             found.append(j - 1)
@@ -119,8 +133,13 @@ def _apart(lines: Sequence[str], k: int, end: int) -> list[int]:
 
 def _runs_on(line: str) -> bool:
     """Running text that does not close where the line ends: the next line
-    continues it, whatever that line holds."""
-    return not ends_sentence(line.strip()) and words(line) >= WRAP_WORDS
+    continues it, whatever that line holds (a header field, "Subject: …",
+    is no running text)."""
+    return not ends_sentence(line.strip()) and words(line) >= WRAP_WORDS and not _FIELD.match(line)
+
+
+_FIELD = re.compile(r"^\s*[A-Z][\w-]{1,20}:\s")
+"""A header field of an e-mail or a post ("Subject: …", "To: …")."""
 
 
 def _line_breaks(lines: Sequence[str], k: int, end: int) -> list[int]:

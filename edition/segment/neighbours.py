@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from edition.model import Block
-from edition.segment.shapes import is_heading_like, words
+from edition.segment.names import signatory_mark
+from edition.segment.shapes import closes_with_stop, is_heading_like, sentences, words
 
 LABEL_WORDS = 6
 """The most words of a group label."""
@@ -44,6 +45,28 @@ def label_groups(blocks: Sequence[Block]) -> list[Block]:
 
 _CLOSED = re.compile(r"[.,;:\u3002\uff0c\uff1a][\"'\u201d\u2019»)\u300d\u300f]*$")
 """A full stop or a comma at the end: a sentence, not a headline (which may end in "!" or "?")."""
+ENTRY_WORDS = 24
+"""The most words of a line taken as one more entry of the list around it."""
+
+
+def entries_between_signatories(blocks: Sequence[Block]) -> list[Block]:
+    """A short one-line paragraph between two signatories is one more entry
+    of their list, whatever kept a rule from reading it as a name (a final
+    stop, "Profª. Drª.", two names on one line), unless it is sentences of
+    prose."""
+    out = list(blocks)
+    for k in range(1, len(out) - 1):
+        block = out[k]
+        if (block.type == "paragraph" and not block.resp and block.lines[0] == block.lines[1]
+                and out[k - 1].type == "signatory" and out[k + 1].type == "signatory"
+                and words(block.text) <= ENTRY_WORDS
+                and not (sentences(block.text) > 1 and closes_with_stop(block.text))):
+            out[k] = replace(block, type="signatory", rule="entry-between-signatories",
+                             marks=signatory_mark(block.text),
+                             evidence="a short line between two signatories of one list")
+    return out
+
+
 HEADLINE_WORDS = 14
 """The most words of a headline over a date line."""
 

@@ -27,6 +27,13 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+def approx_words(text: str) -> int:
+    """Words, counting two characters of a script written without spaces
+    (Chinese, Japanese) as one: a length comparable across scripts."""
+    dense = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3")
+    return len(text.split()) + dense // 2
+
+
 def _bullet(text: str) -> re.Match[str] | None:
     """The bullet opening ``text``; a dash that the line also ends with
     ("— Undersigned —") is decoration around a label, not a bullet."""
@@ -92,11 +99,16 @@ def starts_upper(text: str) -> bool:
     return False
 
 
+_HEADING_CLOSED = re.compile(r"[.,;:!\u3002\uff01\uff0c\uff1a][\"\u201d\u2019)»\u300d\u300f]*$")
+_ENTRY_CLOSED = re.compile(r"[!?;:][\"\u201d\u2019)»]*$")
+_EXCLAMATION = re.compile(r"![\"\u201d\u2019)»]*$")
+
+
 def is_heading_like(text: str, max_words: int = 20) -> bool:
     """Short and not closed like a sentence (a question mark may end it)."""
     t = text.strip()
     return (0 < words(t) <= max_words and len(t) <= 200 and starts_upper(t)
-            and not re.search(r"[.,;:!\u3002\uff01\uff0c\uff1a][\"\u201d\u2019)»\u300d\u300f]*$", t))
+            and not _HEADING_CLOSED.search(t))
 
 
 def is_list_entry(text: str, max_words: int = 20) -> bool:
@@ -104,7 +116,7 @@ def is_list_entry(text: str, max_words: int = 20) -> bool:
     t = text.strip()
     if not t or words(t) > max_words or len(t) > 200:
         return False
-    if re.search(r"[!?;:][\"\u201d\u2019)»]*$", t):
+    if _ENTRY_CLOSED.search(t):
         return False
     if t.endswith(".") and not ends_with_abbreviation(t):
         return False
@@ -114,7 +126,7 @@ def is_list_entry(text: str, max_words: int = 20) -> bool:
 def is_slogan(text: str, max_words: int = 12) -> bool:
     """One short exclamation: a sentence ending in "!"."""
     t = text.strip()
-    return (0 < words(t) <= max_words and bool(re.search(r"![\"\u201d\u2019)»]*$", t))
+    return (0 < words(t) <= max_words and bool(_EXCLAMATION.search(t))
             and sentences(t) == 1 and not is_bullet(t))
 
 

@@ -13,15 +13,21 @@ from dataclasses import replace
 from edition.model import Block, Unit
 from edition.segment.rules.headings import CLOSING
 from edition.segment.rules.marks import place_and_dates
+from edition.segment.shapes import approx_words
 
 MAX_CAPTION_PARAGRAPHS = 3
 """More paragraphs than this before a credit are a text, not a caption."""
+MAX_NEAREST_CAPTION_WORDS = 40
+"""Inside a text, the paragraph right above a lone credit is its caption
+only when no longer than this (a longer one is the text's, the photo
+uncaptioned)."""
 _FIGURE = frozenset({"caption", "photo-credit"})
 
 
 def attach_captions(blocks: Sequence[Block]) -> list[Block]:
     """Paragraphs just before a lone credit become its caption: all of them
-    (up to three) when a text's close comes before them, else the nearest."""
+    (up to three) when a text's close comes before them, else the nearest
+    when it is short."""
     out = list(blocks)
     for k, block in enumerate(out):
         if block.type != "photo-credit" or (k and out[k - 1].type == "caption"):
@@ -32,8 +38,10 @@ def attach_captions(blocks: Sequence[Block]) -> list[Block]:
         count = k - j
         if not count:
             continue
-        closed = j == 0 or out[j - 1].type in CLOSING
+        closed = j == 0 or out[j - 1].type in CLOSING - _FIGURE  # a figure above closes no text
         first = j if closed and count <= MAX_CAPTION_PARAGRAPHS else k - 1
+        if first == k - 1 and approx_words(out[k - 1].text) > MAX_NEAREST_CAPTION_WORDS:
+            continue
         for n in range(first, k):
             p = out[n]
             out[n] = replace(p, type="caption", rule="caption-before-credit",

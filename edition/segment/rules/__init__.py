@@ -37,6 +37,8 @@ RULES: tuple[Rule, ...] = (
     Rule("event-dateline", "A line of its own giving a day and month with no year, then hours or a "
          "place after a bar (\"12 OCT | Bruselas\"), or a date and a time of day alone.",
          closing.event_dateline),
+    Rule("posting-line", "A line of its own saying when and by whom the text was posted "
+         "(\"** Written 7:23 pm Jan 29, 1991 by name **\") is its dateline.", closing.posting_line),
     Rule("byline-and-date", "Two or three short lines together, each a byline (\"By Name\") or a "
          "date, maybe with a time: a news post's byline block.", closing.byline_and_date),
     Rule("mail-signature", "An e-mail's signature line (\"-- \") and the lines under it: the "
@@ -82,6 +84,9 @@ RULES: tuple[Rule, ...] = (
     Rule("comma-run", "Where a text closes, a paragraph that is a run of five or more names "
          "separated by commas and a last \"and\", maybe after a few words introducing them.",
          signatories.comma_run),
+    Rule("closing-name", "A name alone under the text's last paragraph or slogan at the end of "
+         "the file (an organization, or a person of two to four capitalized words), maybe over a "
+         "place and date or contact details, signs the text.", signatories.closing_name),
     Rule("section-heading", "A lone short line inside the body, not closed like a sentence and "
          "not a name, over a paragraph of running text, is a section's heading.",
          headings.section_heading),

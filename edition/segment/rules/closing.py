@@ -7,7 +7,7 @@ import re
 from edition.model import Block, Mark
 from edition.segment.context import Context, Match, evidenced
 from edition.segment.cues import shipped
-from edition.segment.dates import find_dates, is_day_and_month, is_time
+from edition.segment.dates import find_dates, is_day_and_month, is_posting_line, is_time
 from edition.segment.names import signatory_mark
 from edition.segment.shapes import ends_sentence, is_name_like, is_separator, sentences, words
 
@@ -28,10 +28,17 @@ def _is_place(text: str) -> bool:
     return 0 < len(parts) <= 2 and all(_PLACE.match(p) for p in parts)
 
 
+_EXCLAIMED = re.compile(r"[^.!?]*!")
+"""A first sentence that ends in an exclamation mark."""
+
+
 def acknowledgement(ctx: Context, i: int) -> Match | None:
-    """A line that thanks someone or says where the text was taken from."""
+    """A line that thanks someone or says where the text was taken from.
+    Thanks said as an exclamation ("Thanks for reading! …") close a
+    newsletter's address to its readers: no acknowledgement."""
     text = ctx.lines[i].strip()
-    if ctx.group_end(i) - i == 1 and _THANKS.match(text) and words(text) <= 40:
+    if (ctx.group_end(i) - i == 1 and _THANKS.match(text) and words(text) <= 40
+            and not _EXCLAIMED.match(text)):
         nxt = ctx.next_filled(i + 1)
         if words(text) == 1 and nxt < len(ctx.lines) and words(ctx.lines[nxt]) >= HEADED_WORDS:
             # "Thanks" alone over a paragraph heads a section of thanks: a heading.
@@ -98,6 +105,15 @@ def dateline(ctx: Context, i: int) -> Match | None:
     return Match((ctx.block("dateline", [ctx.span(i)], "dateline", marks),), i + 1)
 
 
+def posting_line(ctx: Context, i: int) -> Match | None:
+    """A line of its own saying when and by whom the text was posted
+    ("** Written 7:23 pm Jan 29, 1991 by nlgclc **"): a byline and a date,
+    which the edition takes as the dateline."""
+    if ctx.group_end(i) - i != 1 or not is_posting_line(ctx.lines[i]):
+        return None
+    return Match((ctx.block("dateline", [ctx.span(i)], "posting-line"),), i + 1)
+
+
 SEPARATOR = re.compile(r"\s*\|\s*")
 EVENT_WORDS = 14
 """The most words of a line giving an event's date and place."""
@@ -130,9 +146,9 @@ def event_dateline(ctx: Context, i: int) -> Match | None:
 
 _BYLINE = shipped().byline
 BYLINE_WORDS = 7
+"""The most words of a byline ("By Jane Doe and John Smith")."""
 SHORT_LINE_WORDS = 12
 """The most words of a line of a byline block: a byline, or a date with its time."""
-"""The most words of a byline ("By Jane Doe and John Smith")."""
 
 
 def is_byline(text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from edition.segment.context import Context, Match, evidenced
+from edition.segment.cues import shipped
 from edition.segment.dates import is_dated_line
 from edition.segment.rules.closing import is_byline, is_date_line
 from edition.segment.shapes import (
@@ -125,10 +126,13 @@ def _all_capitals(text: str) -> bool:
     return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
+_ASKED_OR_EXCLAIMED = re.compile(r"[?!][\"\u201d\u2019)»]*$")
+
+
 def _title_shaped(text: str) -> bool:
     if text[:1] in "[(" and text[-1:] in "])":  # a note in brackets, not a title
         return False
-    if re.search(r"[?!][\"\u201d\u2019)»]*$", text):
+    if _ASKED_OR_EXCLAIMED.search(text):
         return 0 < words(text) <= 20 and sentences(text) == 1
     return is_heading_like(text)
 
@@ -138,7 +142,7 @@ def salutation(ctx: Context, i: int) -> Match | None:
     if ctx.last_type() not in ("", "title", "heading", "dateline", "byline", "photo-credit"):
         return None
     text = ctx.lines[i].strip()
-    if ctx.group_end(i) - i == 1 and text.endswith(",") and words(text) <= SALUTATION_WORDS:
+    if ctx.group_end(i) - i == 1 and _salutation_shaped(text):
         return Match((ctx.block("salutation", [ctx.span(i)], "salutation"),), i + 1)
     return None
 
@@ -175,15 +179,34 @@ TITLE_AFTER_SEPARATOR_WORDS = 15
 
 def title_after_separator(ctx: Context, i: int) -> Match | None:
     """A lone short line just after a section break (and maybe just before
-    another): the title of the section that begins there."""
+    another, or over a source line, a byline or a date): the title of the
+    section that begins there.  A title in capitals may carry its subtitle
+    on the same line ("PRODUCING THE CRISIS  a speech by …")."""
     if ctx.last_type() != "separator":
         return None
     end = ctx.group_end(i)
-    if not (end - i == 1 or (end - i == 2 and is_separator(ctx.lines[i + 1]))):
+    below = ctx.lines[i + 1].strip() if end - i == 2 else ""
+    if not (end - i == 1 or (below and (is_separator(below) or _under_title(below)
+                                         or _PROVENANCE.match(below)))):
         return None
-    if not is_heading_like(ctx.lines[i], max_words=TITLE_AFTER_SEPARATOR_WORDS):
+    text = ctx.lines[i].strip()
+    if not (is_heading_like(text, max_words=TITLE_AFTER_SEPARATOR_WORDS) or (
+            _capitals_first(text) and words(text) <= TITLE_AFTER_SEPARATOR_WORDS and sentences(text) == 1)):
         return None
     return Match((ctx.block("title", [ctx.span(i)], "title-after-separator"),), i + 1)
+
+
+_PROVENANCE = shipped().provenance
+
+
+def _capitals_first(text: str) -> bool:
+    """Opens with two or more words in capitals ("PRODUCING THE CRISIS a speech …")."""
+    head = []
+    for word in text.split():
+        if not _all_capitals(word) and not (len(word) < 3 and word.isupper()):
+            break
+        head.append(word)
+    return len(head) >= 2 and _all_capitals(" ".join(head))
 
 
 LATE_TITLE_BLOCKS = 2
@@ -237,12 +260,17 @@ def section_heading(ctx: Context, i: int) -> Match | None:
     if nxt >= len(ctx.lines):
         return None
     under = ctx.next_filled(nxt + 1)
-    if not (_prose_at(ctx, nxt) or is_bullet(ctx.lines[nxt]) or (
-            ctx.group_end(nxt) == nxt + 1 and _heading_shaped(ctx.lines[nxt].strip())
+    below = ctx.lines[nxt].strip()
+    if not (_prose_at(ctx, nxt) or is_bullet(below) or (
+            ctx.group_end(nxt) == nxt + 1 and (_heading_shaped(below) or _salutation_shaped(below))
             and under < len(ctx.lines) and _prose_at(ctx, under))):
         return None
     return Match(evidenced((ctx.block("heading", [ctx.span(i)], "section-heading"),),
                            "a lone short line over the running text of a section"), i + 1)
+
+
+def _salutation_shaped(text: str) -> bool:
+    return text.endswith(",") and words(text) <= SALUTATION_WORDS and starts_upper(text)
 
 
 def _heading_shaped(text: str) -> bool:

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+import re
+
 from edition.model import Block, Span
 from edition.segment.context import Context, Match
 from edition.segment.names import signatory_mark
 from edition.segment.rules.signatories import MIN_RUN, closes_text, looks_like_names, type_above
-from edition.segment.shapes import is_bullet, is_number_alone, strip_bullet, words
+from edition.segment.shapes import approx_words, is_bullet, is_number_alone, sentences, strip_bullet, words
 
 
 def bullet_list(ctx: Context, i: int) -> Match | None:
     """Lines opening with a bullet ("- ", "* ", "1.") and the lines that
-    continue them; one blank line between two items does not end the list."""
+    continue them; one blank line between two items does not end the list,
+    nor do more when the next item bears the next number.  Numbered items
+    that are each a long stretch of prose ("1. We will not accept …", a
+    manifesto's points) are its paragraphs, numbers kept."""
     if not is_bullet(ctx.lines[i]) and not (is_number_alone(ctx.lines[i]) and _item_below(ctx, i)):
         return None
     items: list[Block] = []
+    numbers: list[int] = []
     j = i
     while j < len(ctx.lines):
         if ctx.blank(j):
             k = ctx.next_filled(j)
-            if k < len(ctx.lines) and k - j == 1 and _opens_item(ctx, k):
+            if k < len(ctx.lines) and _opens_item(ctx, k) and (
+                    k - j == 1 or (numbers and k - j <= MAX_NUMBERED_GAP and _number(ctx.lines[k]) == numbers[-1] + 1)):
                 j = k
                 continue
             break
@@ -34,10 +41,37 @@ def bullet_list(ctx: Context, i: int) -> Match | None:
             j += 1
         made = ctx.block("list-item", spans, "bullet-list")
         items.append(Block(made.type, made.text, made.spans, made.rule, (), (marker,)))
+        numbers.append(_number(ctx.lines[marker.line - 1]))
+    if len(numbers) == len(items) and all(n > 0 for n in numbers) and _prose_points(items):
+        return Match(tuple(ctx.block("paragraph", [ctx.span(b.markers[0].line - 1, b.markers[0].start), *b.spans[1:]]
+                                     if b.spans and b.spans[0].line == b.markers[0].line
+                                     else [ctx.span(b.markers[0].line - 1), *b.spans], "numbered-prose")
+                           for b in items), j)
     if _signed(ctx, items) and closes_text(ctx, i, j):
         items = [Block("signatory", b.text, b.spans, b.rule, signatory_mark(b.text), b.markers)
                  for b in items]
     return Match(tuple(items), j)
+
+
+MAX_NUMBERED_GAP = 3
+"""The most blank lines between two numbered items that still continue the list."""
+PROSE_POINT_WORDS = 60
+"""Numbered items of at least this many words on average are paragraphs."""
+_NUMBER = re.compile(r"^\s*\(?(\d{1,3})[.)]")
+
+
+def _number(line: str) -> int:
+    """The number opening a list item ("12." -> 12), or 0."""
+    m = _NUMBER.match(line)
+    return int(m.group(1)) if m else 0
+
+
+def _prose_points(items: list[Block]) -> bool:
+    """Numbered items that are long prose, of two sentences or more most of them."""
+    if not items:
+        return False
+    long = sum(approx_words(b.text) for b in items) >= PROSE_POINT_WORDS * len(items)
+    return long and 2 * sum(1 for b in items if sentences(b.text) >= 2) > len(items)
 
 
 def _item_below(ctx: Context, j: int) -> bool:

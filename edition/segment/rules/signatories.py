@@ -13,9 +13,12 @@ from dataclasses import dataclass
 
 from edition.model import Block, Span
 from edition.segment.context import Context, Match, evidenced
-from edition.segment.cues import shipped
+from edition.segment.cues import names_organisation, shipped
+from edition.segment.dates import is_dated_line
 from edition.segment.names import signatory_mark
+from edition.segment.rules.closing import is_contact_line
 from edition.segment.shapes import (
+    capitalized_share,
     ends_sentence,
     entry_text,
     is_bullet,
@@ -568,3 +571,48 @@ def _gaps(ctx: Context, covered: list[Span], after: Span, last: bool, end: int) 
             out.append(Span(line, col, upto))
         line, col = line + 1, 0
     return out
+
+
+SIGNATURE_TAIL = 3
+"""The most lines after a text's closing name (a place and date, an e-mail
+address, initials)."""
+PERSON_WORDS = (2, 4)
+"""The fewest and most words of a person's name signing alone."""
+
+
+def closing_name(ctx: Context, i: int) -> Match | None:
+    """A name alone on its line right under the text's last paragraph or
+    slogan, at the end of the file: an organization (a word of a kind of
+    organization in it, or every word capitalized under a closing slogan:
+    "Fridays for Future Göttingen") or a person (two to four capitalized
+    words) signs the text.
+    After it may come only a place and date, contact details or initials."""
+    if ctx.last_type() not in ("paragraph", "slogan") or ctx.group_end(i) != i + 1:
+        return None
+    text = ctx.lines[i].strip()
+    after_slogan = ctx.last_type() == "slogan" and capitalized_share(text) == 1.0
+    if not is_name_like(text) or not (after_slogan or names_organisation(_CUES, text) or _person_shaped(text)):
+        return None
+    rest = [k for k in range(i + 1, len(ctx.lines)) if not ctx.blank(k)]
+    if len(rest) > SIGNATURE_TAIL or not all(_signature_tail(ctx.lines[k]) for k in rest):
+        return None
+    block = ctx.block("signatory", [ctx.span(i)], "closing-name", signatory_mark)
+    return Match(evidenced((block,), "a name alone under the text's close, at the end of the file"), i + 1)
+
+
+_CUES = shipped()
+
+
+def _person_shaped(text: str) -> bool:
+    """Two to four words, each opening with a capital, no digit."""
+    parts = text.split()
+    return (PERSON_WORDS[0] <= len(parts) <= PERSON_WORDS[1] and all(p[0].isupper() for p in parts)
+            and not any(ch.isdigit() for ch in text))
+
+
+def _signature_tail(line: str) -> bool:
+    """What may stand under a closing name: a place and date, contact
+    details, a place, or initials."""
+    t = line.strip()
+    return is_dated_line(t) or is_contact_line(t) or (words(t) <= 3 and len(t) <= 40 and starts_upper(t)
+                                                      and not ends_sentence(t))

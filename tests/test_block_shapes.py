@@ -1,6 +1,7 @@
-"""Exclamations and short lines typed by where they stand: a rallying call
-where a text closes, a heading over a section, a headline over a date line.
-Each case is a short text of our own."""
+"""Blocks typed by their shape and where they stand: a rallying call where
+a text closes, a heading over a section, a headline over a date line,
+captions known by their opening, contacts, posting lines, thanks.  Each case
+is a short text of our own, none taken from the corpus."""
 
 from __future__ import annotations
 
@@ -122,3 +123,44 @@ def test_the_new_shapes_make_valid_tei(validator, tei_all) -> None:
         "Media contact:", "Jane Doe", "jane.doe@library.example"]
     assert root.xpath("//t:list[@type='signatories']/t:head/text()", namespaces=ns)[-2:] == ["Readers", "Librarians"]
     assert len(root.xpath("//t:figure", namespaces=ns)) == 1
+
+
+def test_a_posting_line_is_the_dateline() -> None:
+    text = (f"Rebel news\n\n{BODY}\n\n------------------------------\nSubject: readings on the square\n"
+            "** Written  7:23 pm  Jan 29, 1991 by readers in town.news **\n------------------------------\n\n"
+            f"{SECTION}\n")
+    assert blocks(seg(text), "dateline") == ["** Written 7:23 pm Jan 29, 1991 by readers in town.news **"]
+
+
+def test_a_title_in_capitals_with_its_subtitle_after_a_rule() -> None:
+    text = (f"Rebel news\n\n{BODY}\n[Corrected since the last post]\n - - - - - - - - - - - - - - -\n"
+            "READING THE TOWN  a talk by Anna Berg, formerly of the library.\nFrom Town Magazine, Oct. 1990\n\n"
+            f"{SECTION}\n")
+    doc = seg(text)
+    assert "READING THE TOWN a talk by Anna Berg, formerly of the library." in blocks(doc, "title")
+    assert blocks(doc, "acknowledgement") == ["From Town Magazine, Oct. 1990"]
+
+
+def test_thanks_to_someone_and_thanks_for_reading() -> None:
+    text = (f"Library news\n\n{BODY}\n\n{SECTION}\n\nThanks to Anna Berg for the photographs.\n\n"
+            "Thanks for reading! Stay strong, readers, and write to us with your news.\n")
+    doc = seg(text)
+    assert blocks(doc, "acknowledgement") == ["Thanks to Anna Berg for the photographs."]
+
+
+def test_a_long_paragraph_over_a_lone_credit_stays_a_paragraph() -> None:
+    text = (f"Library news\n\n{BODY}\n\nReaders on the square\n\n{SECTION} {SECTION}\n\nPhoto: Anna Berg\n\n"
+            f"{BODY}\n\nReaders on the square at noon.\nPhoto: Anna Berg\n\n{SECTION}\n")
+    doc = seg(text)
+    assert blocks(doc, "caption") == ["Readers on the square at noon."]
+    assert blocks(doc, "photo-credit") == ["Photo: Anna Berg", "Photo: Anna Berg"]
+    assert f"{SECTION} {SECTION}" in blocks(doc, "paragraph")
+
+
+def test_numbered_points_of_prose_are_paragraphs_and_short_ones_a_list() -> None:
+    points = [f"{n}. {SECTION} {BODY}" for n in range(1, 4)]
+    doc = seg(f"Manifesto\n\n{BODY}\n\n\n" + "\n\n\n".join(points) + "\n")
+    assert blocks(doc, "paragraph")[1:] == points and blocks(doc, "list-item") == []
+    measures = ["1. Open the library on Sundays.", "2. Buy more books.", "3. Pay the librarians."]
+    doc = seg(f"Manifesto\n\n{BODY}\n\n" + "\n\n".join(measures) + f"\n\n{SECTION}\n")
+    assert blocks(doc, "list-item") == [m[3:] for m in measures]
