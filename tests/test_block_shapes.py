@@ -164,3 +164,21 @@ def test_numbered_points_of_prose_are_paragraphs_and_short_ones_a_list() -> None
     measures = ["1. Open the library on Sundays.", "2. Buy more books.", "3. Pay the librarians."]
     doc = seg(f"Manifesto\n\n{BODY}\n\n" + "\n\n".join(measures) + f"\n\n{SECTION}\n")
     assert blocks(doc, "list-item") == [m[3:] for m in measures]
+
+
+def test_addresses_under_a_sentence_ending_in_a_colon() -> None:
+    text = (f"Open letter\n\n{BODY}\n\nPlease send a short protest to:\n\nThe Mayor\nTown Hall\n"
+            "Leeds LS1 4AB\n\nand\n\nThe County Librarian\n12 Park Row\nD-37073 Göttingen\n\n"
+            f"{SECTION}\n\nTown Readers Association\n")
+    doc = seg(text)
+    assert blocks(doc, "contact") == ["The Mayor", "Town Hall", "Leeds LS1 4AB", "and", "The County Librarian",
+                                      "12 Park Row", "D-37073 Göttingen"]
+    assert len(blocks(doc, "paragraph")) == 3 and blocks(doc, "signatory") == ["Town Readers Association"]
+
+
+def test_a_greeting_ending_in_a_colon_is_a_salutation() -> None:
+    for greeting in ("Dear Sir or Madam:", "GREETINGS TO ALL OF YOU:", "Sehr geehrte Damen und Herren,"):
+        doc = seg(f"Open letter\n\n{BODY}\n\n{greeting}\n\n{SECTION}\n")
+        assert blocks(doc, "salutation") == [greeting]
+    doc = seg(f"Open letter\n\n{BODY}\n\nTwo things result from this:\n\n{SECTION}\n")
+    assert blocks(doc, "salutation") == [] and len(blocks(doc, "paragraph")) == 3

@@ -21,7 +21,8 @@ guessed language can be wrong.  Each list:
 - ``picture``: how a caption says where in the picture someone stands
   ("From left to right", "Clockwise from top left", "Left:");
 - ``contact``: how a block of contact details is introduced ("Media
-  contact:", "Pressekontakt").
+  contact:", "Pressekontakt");
+- ``greeting``: how a salutation opens ("Dear", "Liebe", "Querida").
 
 A word matches whole, in any case; ``word*`` matches any ending; a trailing
 ``:`` may have blanks before it.
@@ -73,6 +74,8 @@ class Cues:
     """Matches a caption's opening words that point into the picture."""
     contact: re.Pattern[str]
     """Matches the lead of a block of contact details at the start of a line."""
+    greeting: re.Pattern[str]
+    """Matches the opening word of a salutation at the start of a line."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -127,6 +130,7 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
                                                 else "(?!)") + r"\s+", re.IGNORECASE),
         picture=re.compile("^" + _alternation(words("picture")), re.IGNORECASE),
         contact=re.compile("^" + _alternation(words("contact")), re.IGNORECASE),
+        greeting=re.compile("^" + _alternation(words("greeting")), re.IGNORECASE),
     )
 
 

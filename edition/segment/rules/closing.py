@@ -266,10 +266,20 @@ CONTACT_LINES = 8
 """The most lines of one block of contact details."""
 
 
+_POSTAL = re.compile(
+    r"\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$"  # Washington, DC 20520
+    r"|^(?:[A-Z]{1,2}-)?(?:\d{5}|(?!1[5-9]\d\d|20\d\d)\d{4})"  # 37073 Göttingen, D-37073 …, 1010 Wien (no year)
+    r"\s+[^\W\d_][\w.-]+(?:\s+[^\W\d_][\w.-]+){0,2}$"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}$")  # Leeds LS1 4AB
+"""The line of a postal address with its postcode, in the common orders."""
+
+
 def is_contact_line(text: str) -> bool:
-    """A short line holding an e-mail address, a telephone number or a web address."""
+    """A short line holding an e-mail address, a telephone number, a web
+    address, or a postcode with its place."""
     t = text.strip()
-    return 0 < words(t) <= CONTACT_WORDS and bool(_EMAIL.search(t) or _PHONE.search(t) or _WEB.search(t))
+    return 0 < words(t) <= CONTACT_WORDS and bool(_EMAIL.search(t) or _PHONE.search(t) or _WEB.search(t)
+                                                  or _POSTAL.search(t))
 
 
 def _contact_group(ctx: Context, k: int) -> int:
@@ -290,6 +300,8 @@ def contact_block(ctx: Context, i: int) -> Match | None:
     press release's contacts): one ``contact`` block per line."""
     lead = ctx.lines[i].strip()
     m = _CONTACT_LEAD.match(lead)
+    if m is None and _after_address_lead(ctx, i) and _contact_group(ctx, i) > i:
+        return _addresses(ctx, i)
     if m is None or words(lead[:m.end()]) > CONTACT_LEAD_WORDS:
         return None
     end = _contact_group(ctx, i)
@@ -306,5 +318,32 @@ def contact_block(ctx: Context, i: int) -> Match | None:
                                    "addresses"), end)
 
 
+def _after_address_lead(ctx: Context, i: int) -> bool:
+    """Line ``i`` follows a sentence that ends in a colon ("… send a protest
+    to:"), or contact details already read."""
+    if ctx.last_type() == "contact":
+        return True
+    if not ctx.before or ctx.before[-1].type not in ("paragraph", "list-item"):
+        return False
+    return ctx.before[-1].text.rstrip().endswith(":")
+
+
+def _addresses(ctx: Context, i: int) -> Match:
+    """Groups of contact details (an address, a telephone number) under a
+    sentence ending in a colon, with a lone "and" between two of them."""
+    end = _contact_group(ctx, i)
+    while (nxt := ctx.next_filled(end)) < len(ctx.lines):
+        if ctx.group_end(nxt) == nxt + 1 and ctx.lines[nxt].strip().lower() in _BETWEEN_ADDRESSES:
+            after = ctx.next_filled(nxt + 1)
+            if after < len(ctx.lines) and _contact_group(ctx, after) > after:
+                end = _contact_group(ctx, after)
+                continue
+        break
+    blocks = tuple(ctx.block("contact", [ctx.span(k)], "contact-block") for k in range(i, end) if not ctx.blank(k))
+    return Match(evidenced(blocks, "an address or telephone number under a sentence ending in a colon"), end)
+
+
+_BETWEEN_ADDRESSES = frozenset({"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "и", "или", "en", "of"})
+"""The word that may stand alone between two addresses."""
 CONTACT_LEAD_WORDS = 4
 """The most words of a contact lead ("For further information, contact")."""

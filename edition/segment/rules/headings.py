@@ -138,10 +138,12 @@ def _title_shaped(text: str) -> bool:
 
 
 def salutation(ctx: Context, i: int) -> Match | None:
-    """A short line ending in a comma that opens a text: "Dear friends,"."""
-    if ctx.last_type() not in ("", "title", "heading", "dateline", "byline", "photo-credit"):
-        return None
+    """A short line ending in a comma that opens a text ("Dear friends,"),
+    or anywhere a line opening with a greeting ("Dear Sir:")."""
     text = ctx.lines[i].strip()
+    if ctx.last_type() not in ("", "title", "heading", "dateline", "byline", "photo-credit") and not (
+            _GREETING.match(text) and ctx.last_type() in ("paragraph", "separator")):
+        return None
     if ctx.group_end(i) - i == 1 and _salutation_shaped(text):
         return Match((ctx.block("salutation", [ctx.span(i)], "salutation"),), i + 1)
     return None
@@ -269,8 +271,16 @@ def section_heading(ctx: Context, i: int) -> Match | None:
                            "a lone short line over the running text of a section"), i + 1)
 
 
+_GREETING = shipped().greeting
+
+
 def _salutation_shaped(text: str) -> bool:
-    return text.endswith(",") and words(text) <= SALUTATION_WORDS and starts_upper(text)
+    """Short, opening with a capital and ending in a comma ("Dear friends,"),
+    or opening with a greeting and ending in a colon or "!" ("Dear Sir:",
+    "GREETINGS TO ALL OF YOU:")."""
+    if words(text) > SALUTATION_WORDS or not starts_upper(text):
+        return False
+    return text.endswith(",") or (text.endswith((":", "!")) and bool(_GREETING.match(text)))
 
 
 def _heading_shaped(text: str) -> bool:
