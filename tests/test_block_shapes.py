@@ -182,3 +182,11 @@ def test_a_greeting_ending_in_a_colon_is_a_salutation() -> None:
         assert blocks(doc, "salutation") == [greeting]
     doc = seg(f"Open letter\n\n{BODY}\n\nTwo things result from this:\n\n{SECTION}\n")
     assert blocks(doc, "salutation") == [] and len(blocks(doc, "paragraph")) == 3
+
+
+def test_a_section_heading_over_a_story_s_headline_and_date() -> None:
+    text = (f"Rebel news\n\n{BODY}\n\nHighlights\n\nReaders take the square\n\n12 OCT | Leeds, UK\n\n"
+            f"{SECTION}\n")
+    doc = seg(text)
+    assert blocks(doc, "heading") == ["Highlights", "Readers take the square"]
+    assert len(blocks(doc, "paragraph")) == 2

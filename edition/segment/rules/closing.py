@@ -133,15 +133,19 @@ def event_dateline(ctx: Context, i: int) -> Match | None:
     place, each part after a bar: "12 OCT | Bruselas, Bélgica",
     "18. FEB | 18:00 - 19:30 GMT | Online"; or a date and a time of day
     alone ("March 18 at 12:22 PM")."""
-    text = ctx.lines[i].strip()
-    if ctx.group_end(i) - i != 1 or words(text) > EVENT_WORDS:
+    if ctx.group_end(i) - i != 1 or not is_event_line(ctx.lines[i]):
         return None
+    return Match((ctx.block("dateline", [ctx.span(i)], "event-dateline"),), i + 1)
+
+
+def is_event_line(line: str) -> bool:
+    """An event's date with no year and its hours or place after bars, or a
+    date and a time of day alone (see ``event_dateline``)."""
+    text = line.strip()
+    if words(text) > EVENT_WORDS:
+        return False
     parts = SEPARATOR.split(text)
-    if len(parts) >= 2 and is_day_and_month(parts[0]) and all(parts[1:]):
-        return Match((ctx.block("dateline", [ctx.span(i)], "event-dateline"),), i + 1)
-    if _dated_time(text):
-        return Match((ctx.block("dateline", [ctx.span(i)], "event-dateline"),), i + 1)
-    return None
+    return (len(parts) >= 2 and is_day_and_month(parts[0]) and all(parts[1:])) or _dated_time(text)
 
 
 _BYLINE = shipped().byline

@@ -7,7 +7,7 @@ import re
 from edition.segment.context import Context, Match, evidenced
 from edition.segment.cues import shipped
 from edition.segment.dates import is_dated_line
-from edition.segment.rules.closing import is_byline, is_date_line
+from edition.segment.rules.closing import is_byline, is_date_line, is_event_line
 from edition.segment.shapes import (
     closes_with_stop,
     ends_sentence,
@@ -142,7 +142,8 @@ def salutation(ctx: Context, i: int) -> Match | None:
     or anywhere a line opening with a greeting ("Dear Sir:")."""
     text = ctx.lines[i].strip()
     if ctx.last_type() not in ("", "title", "heading", "dateline", "byline", "photo-credit") and not (
-            _GREETING.match(text) and ctx.last_type() in ("paragraph", "separator")):
+            _GREETING.match(text) and ctx.last_type() in ("paragraph", "separator")
+            and _prose_at(ctx, ctx.next_filled(i + 1))):  # not a closing formula over a name
         return None
     if ctx.group_end(i) - i == 1 and _salutation_shaped(text):
         return Match((ctx.block("salutation", [ctx.span(i)], "salutation"),), i + 1)
@@ -265,7 +266,7 @@ def section_heading(ctx: Context, i: int) -> Match | None:
     below = ctx.lines[nxt].strip()
     if not (_prose_at(ctx, nxt) or is_bullet(below) or (
             ctx.group_end(nxt) == nxt + 1 and (_heading_shaped(below) or _salutation_shaped(below))
-            and under < len(ctx.lines) and _prose_at(ctx, under))):
+            and under < len(ctx.lines) and (_prose_at(ctx, under) or _dates_a_story(ctx, under)))):
         return None
     return Match(evidenced((ctx.block("heading", [ctx.span(i)], "section-heading"),),
                            "a lone short line over the running text of a section"), i + 1)
@@ -283,6 +284,16 @@ def _salutation_shaped(text: str) -> bool:
     return text.endswith(",") or (text.endswith((":", "!")) and bool(_GREETING.match(text)))
 
 
+def _dates_a_story(ctx: Context, k: int) -> bool:
+    """A date line at ``k`` over running text: a story's date under its
+    headline ("12 OCT | Brussels")."""
+    line = ctx.lines[k]
+    if ctx.group_end(k) != k + 1 or not (is_event_line(line) or is_dated_line(line)):
+        return False
+    after = ctx.next_filled(k + 1)
+    return after < len(ctx.lines) and _prose_at(ctx, after)
+
+
 def _heading_shaped(text: str) -> bool:
     return is_heading_like(text, max_words=SECTION_HEADING_WORDS) and "," not in text
 
@@ -293,5 +304,7 @@ PROSE_WORDS = 12
 
 def _prose_at(ctx: Context, k: int) -> bool:
     """Running text at line ``k``: a group of some length closed by a stop."""
+    if k >= len(ctx.lines):
+        return False
     lines = ctx.lines[k:ctx.group_end(k)]
     return sum(words(line) for line in lines) >= PROSE_WORDS and closes_with_stop(lines[-1])
