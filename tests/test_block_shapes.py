@@ -190,3 +190,18 @@ def test_a_section_heading_over_a_story_s_headline_and_date() -> None:
     doc = seg(text)
     assert blocks(doc, "heading") == ["Highlights", "Readers take the square"]
     assert len(blocks(doc, "paragraph")) == 2
+
+
+def test_a_credit_over_its_caption(validator) -> None:
+    from lxml import etree
+
+    from edition.pipeline import tei_bytes
+
+    text = f"Rally news\n\n{BODY}\n\nPhoto: Anna Berg\nReaders on the square at noon.\n\n{SECTION}\n"
+    doc = seg(text)
+    assert blocks(doc, "caption") == ["Readers on the square at noon."]
+    assert len(blocks(doc, "paragraph")) == 2
+    root = etree.fromstring(tei_bytes(doc, validator))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    [figure] = root.xpath("//t:figure", namespaces=ns)
+    assert [e.get("type") or etree.QName(e).localname for e in figure] == ["credit", "p"]

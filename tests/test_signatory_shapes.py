@@ -152,3 +152,11 @@ def test_an_odd_entry_between_names_is_one_more_name() -> None:
              "Prof\u00aa. Dr\u00aa. Ana Silva (Readers of the North, University of the Town)", *people]
     doc = seg(letter("\n\n".join(names)))
     assert blocks(doc, "signatory") == names
+
+
+def test_the_header_row_of_a_table_of_signatories() -> None:
+    rows = ["Seed Savers Network\tKenya", "La Via Verde\tMexico", "Grain Alliance\tIndia"]
+    for header in ("Organisation\tCountry", "Name\tCity"):
+        doc = seg(letter("Signed:\n\n" + "\n".join([header, *rows])))
+        assert blocks(doc, "signatory-group") == [header.replace("\t", " ")]
+        assert blocks(doc, "signatory") == [r.replace("\t", " ") for r in rows]

@@ -22,7 +22,9 @@ guessed language can be wrong.  Each list:
   ("From left to right", "Clockwise from top left", "Left:");
 - ``contact``: how a block of contact details is introduced ("Media
   contact:", "Pressekontakt");
-- ``greeting``: how a salutation opens ("Dear", "Liebe", "Querida").
+- ``greeting``: how a salutation opens ("Dear", "Liebe", "Querida");
+- ``column``: the heads of a table's columns ("Name", "Country"), which make
+  the first row of a table of signatories its header, not a signatory.
 
 A word matches whole, in any case; ``word*`` matches any ending; a trailing
 ``:`` may have blanks before it.
@@ -76,6 +78,8 @@ class Cues:
     """Matches the lead of a block of contact details at the start of a line."""
     greeting: re.Pattern[str]
     """Matches the opening word of a salutation at the start of a line."""
+    column: re.Pattern[str]
+    """Matches a whole cell that heads a table's column."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -131,6 +135,7 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
         picture=re.compile("^" + _alternation(words("picture")), re.IGNORECASE),
         contact=re.compile("^" + _alternation(words("contact")), re.IGNORECASE),
         greeting=re.compile("^" + _alternation(words("greeting")), re.IGNORECASE),
+        column=re.compile("^" + _alternation(words("column")) + "$", re.IGNORECASE),
     )
 
 

@@ -27,10 +27,17 @@ _FIGURE = frozenset({"caption", "photo-credit"})
 def attach_captions(blocks: Sequence[Block]) -> list[Block]:
     """Paragraphs just before a lone credit become its caption: all of them
     (up to three) when a text's close comes before them, else the nearest
-    when it is short."""
+    when it is short.  A short paragraph glued under a credit (no blank line
+    between) with none glued above it is the caption instead."""
     out = list(blocks)
     for k, block in enumerate(out):
         if block.type != "photo-credit" or (k and out[k - 1].type == "caption"):
+            continue
+        if _glued_below(out, k) and not _glued_above(out, k):
+            below = out[k + 1]
+            out[k + 1] = replace(below, type="caption", rule="caption-below-credit",
+                                 marks=place_and_dates(below.text),
+                                 evidence=f"right under the photo credit on line {block.lines[0]}")
             continue
         j = k
         while j > 0 and out[j - 1].type == "paragraph" and not out[j - 1].resp:
@@ -48,6 +55,19 @@ def attach_captions(blocks: Sequence[Block]) -> list[Block]:
                              marks=place_and_dates(p.text),
                              evidence=f"before the photo credit on line {block.lines[0]}")
     return out
+
+
+def _glued_above(blocks: Sequence[Block], k: int) -> bool:
+    """The paragraph above the credit at ``k`` ends on the line just above it."""
+    return k > 0 and blocks[k - 1].type == "paragraph" and blocks[k - 1].lines[1] == blocks[k].lines[0] - 1
+
+
+def _glued_below(blocks: Sequence[Block], k: int) -> bool:
+    """A short paragraph starts on the line just under the credit at ``k``
+    ("Photo: Name" over its caption, no blank line between)."""
+    return (k + 1 < len(blocks) and blocks[k + 1].type == "paragraph" and not blocks[k + 1].resp
+            and blocks[k + 1].lines[0] == blocks[k].lines[1] + 1
+            and approx_words(blocks[k + 1].text) <= MAX_NEAREST_CAPTION_WORDS)
 
 
 def split_units(blocks: Sequence[Block]) -> list[Unit]:

@@ -90,9 +90,11 @@ def _middle(blocks: tuple[Block, ...], region: str, *, figures: bool) -> list[Gr
                 j += 1
             groups.extend(_signatory_lists(blocks[i:j], region))
         elif figures and kind in _FIGURE_TYPES:
-            # A caption after a credit starts the next figure.
+            # A caption after a credit starts the next figure, unless the
+            # figure so far has none (a credit over its caption).
             while (j < len(blocks) and blocks[j].type in _FIGURE_TYPES
-                   and not (blocks[j].type == "caption" and blocks[j - 1].type == "photo-credit")):
+                   and not (blocks[j].type == "caption" and blocks[j - 1].type == "photo-credit"
+                            and any(b.type == "caption" for b in blocks[i:j]))):
                 j += 1
             groups.append(Group(region, FIGURE, blocks[i:j]))
         else:

@@ -403,7 +403,8 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
         off = strip_bullet(line) or numbers.get(j, 0)
         body = line[off:].strip()
         markers = (ctx.span(j, 0, off),) if off else ((number,) if number else ())
-        if number is None and (_is_label(line) or _is_colonless_label(ctx, j, blocks) or _heads_numbered(ctx, j)):
+        if number is None and (_is_label(line) or _is_colonless_label(ctx, j, blocks) or _heads_numbered(ctx, j)
+                               or (not blocks and _is_table_header(ctx, j))):
             blocks.append(ctx.block("signatory-group", [ctx.span(j)], rule))
             since_label = 0
         elif (body.startswith("(") and not off and number is None and blocks
@@ -427,6 +428,17 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
     while blocks and blocks[-1].type == "signatory-group":
         j = blocks.pop().spans[0].line - 1
     return blocks, j
+
+
+_COLUMN = shipped().column
+
+
+def _is_table_header(ctx: Context, j: int) -> bool:
+    """A row of column heads over the rows of a table of signatories
+    ("Name<TAB>Country", its tabs made spaces by normalization): two or more
+    words, each the head of a column, with a row under it."""
+    cells = ctx.lines[j].split()
+    return len(cells) >= 2 and all(_COLUMN.match(c) for c in cells) and not ctx.blank(j + 1)
 
 
 def _heads_numbered(ctx: Context, j: int) -> bool:
