@@ -5,6 +5,8 @@ is a short text of our own, none taken from the corpus."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_segment import blocks, seg
 
 BODY = ("The council has decided to close the public library in the old town, although "
@@ -205,3 +207,43 @@ def test_a_credit_over_its_caption(validator) -> None:
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     [figure] = root.xpath("//t:figure", namespaces=ns)
     assert [e.get("type") or etree.QName(e).localname for e in figure] == ["credit", "p"]
+
+
+@pytest.mark.parametrize("credit", [
+    "Photo: Anna Berg", "Photograph by Anna Berg", "Pic: Anna Berg", "Image credit: Anna Berg", "© Anna Berg",
+    "Photo courtesy of Anna Berg", "Foto di Anna Berg", "Crédit photo: Anna Berg", "Fotografía de Anna Berg",
+    "Imagen: Anna Berg", "Foto von Anna Berg", "Фото: Анна Берг", "Beeld: Anna Berg",
+    "Anna Berg/AFP via Getty Images", "(Anna Berg/AP)", "Foto: Anna Berg (CC BY 2.0)"])
+def test_a_credit_line_in_many_wordings(credit: str) -> None:
+    doc = seg(f"Library news\n\n{BODY}\n\nReaders on the square at noon.\n{credit}\n\n{SECTION}\n")
+    assert blocks(doc, "photo-credit") == [credit]
+    assert blocks(doc, "caption") == ["Readers on the square at noon."]
+
+
+@pytest.mark.parametrize("line", [
+    "Thanks to Anna Berg for the translation.", "Translated by Anna Berg.", "Reposted from the Town Gazette.",
+    "Originally published in the Town Gazette, 3 March 2021.", "(From the Town Gazette, March 2021)",
+    "Übersetzung: Anna Berg", "Fuente: Diario del Pueblo", "Перевод: Анна Берг", "Tradução: Anna Berg"])
+def test_a_line_of_thanks_or_provenance_at_the_end(line: str) -> None:
+    doc = seg(f"Library news\n\n{BODY}\n\n{SECTION}\n\nFriends of the Library\n\n{line}\n")
+    assert blocks(doc, "acknowledgement") == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "Leeds, 3 March 2021", "March 3, 2021", "Berlin, den 3. März 2021", "Paris, le 3 mars 2021",
+    "Madrid, 3 de marzo de 2021", "São Paulo, 3 de março de 2021", "Москва, 3 марта 2021 г.", "Roma, 3 marzo 2021",
+    "Göttingen, 31.3.2021", "Київ, 3 березня 2021", "Amsterdam, 3 maart 2021", "Leeds, Wednesday 3 March 2021"])
+def test_a_place_and_date_over_the_names(line: str) -> None:
+    doc = seg(f"Library news\n\n{BODY}\n\n{SECTION}\n\n{line}\n\nKarin Olsen\nMiguel Ferreira\nAnna Berg\n")
+    assert blocks(doc, "dateline") == [line]
+    assert blocks(doc, "signatory") == ["Karin Olsen", "Miguel Ferreira", "Anna Berg"]
+
+
+@pytest.mark.parametrize("end", ["", "\nLeeds, 3 March 2021\n", "\nLeeds, 3 March 2021\n\nKarin Olsen\nJohn Roe\nAnna Berg\n",
+                                 "\nFriends of the Library\nTown Readers Association\nLocal History Society\n"])
+@pytest.mark.parametrize("call", ["¡No pasarán!", "Hoch die internationale Solidarität!", "Solidarité avec les grévistes !",
+                                  "Workers of the world, unite!"])
+def test_a_closing_slogan_whatever_closes_the_text(call: str, end: str) -> None:
+    doc = seg(f"Library news\n\n{BODY}\n\n{SECTION}\n\n{call}\n{end}")
+    # (the space before "!" goes by the English rules this text is normalized with)
+    assert blocks(doc, "slogan") == [call.replace(" !", "!")]

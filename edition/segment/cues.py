@@ -23,6 +23,8 @@ guessed language can be wrong.  Each list:
 - ``contact``: how a block of contact details is introduced ("Media
   contact:", "Pressekontakt");
 - ``greeting``: how a salutation opens ("Dear", "Liebe", "Querida");
+- ``credit_by``: the word between a credit's label and the name ("Photo
+  by", "Fotografía de", "Foto di");
 - ``column``: the heads of a table's columns ("Name", "Country"), which make
   the first row of a table of signatories its header, not a signatory.
 
@@ -80,6 +82,8 @@ class Cues:
     """Matches the opening word of a salutation at the start of a line."""
     column: re.Pattern[str]
     """Matches a whole cell that heads a table's column."""
+    credit_by: str
+    """The words between a credit's label and the name, as a regular expression to build into others."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -135,6 +139,7 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
         picture=re.compile("^" + _alternation(words("picture")), re.IGNORECASE),
         contact=re.compile("^" + _alternation(words("contact")), re.IGNORECASE),
         greeting=re.compile("^" + _alternation(words("greeting")), re.IGNORECASE),
+        credit_by=_plain(words("credit_by")) if words("credit_by") else "(?!)",
         column=re.compile("^" + _alternation(words("column")) + "$", re.IGNORECASE),
     )
 

@@ -67,19 +67,23 @@ def entries_between_signatories(blocks: Sequence[Block]) -> list[Block]:
     return out
 
 
+_CLOSE = frozenset({"signatory", "signatories-lead", "signatory-group", "acknowledgement", "contact", "byline"})
+"""What may follow the place and date that close a text."""
 HEADLINE_WORDS = 14
 """The most words of a headline over a date line."""
 
 
 def headlines_over_dates(blocks: Sequence[Block]) -> list[Block]:
     """A one-line paragraph or slogan, short and not closed by a full stop,
-    right above a dateline is the headline of what the date opens; the
-    last of a run of slogans is still a slogan."""
+    right above a dateline that opens a story (no signature follows it) is
+    the story's headline; the last of a run of slogans is still a slogan,
+    and a slogan over the place and date that close a text too."""
     out = list(blocks)
     for k in range(len(out) - 1):
         block = out[k]
         in_run = block.type == "slogan" and k > 0 and out[k - 1].type == "slogan"
-        if (out[k + 1].type == "dateline" and block.type in ("paragraph", "slogan") and not block.resp
+        story = k + 2 < len(out) and out[k + 2].type not in _CLOSE  # not a closing place and date
+        if (out[k + 1].type == "dateline" and story and block.type in ("paragraph", "slogan") and not block.resp
                 and not in_run
                 and block.lines[0] == block.lines[1] and words(block.text) <= HEADLINE_WORDS
                 and not _CLOSED.search(block.text)):

@@ -57,6 +57,9 @@ SOURCE_LINE_WORDS = 14
 """The most words of a line saying where the text was taken from."""
 
 
+_ARTICLES = shipped().articles
+
+
 def source_line(ctx: Context, i: int) -> Match | None:
     """A short line of its own saying where the text comes from: all in
     parentheses ("(From The Guardian)"), or naming a source and a date
@@ -65,6 +68,9 @@ def source_line(ctx: Context, i: int) -> Match | None:
     if ctx.group_end(i) - i != 1 or words(text) > SOURCE_LINE_WORDS or not _PROVENANCE.match(text):
         return None
     rest = text[_PROVENANCE.match(text).end():].strip(" :")  # type: ignore[union-attr]
+    first, _, after = rest.partition(" ")
+    if first.lower() in _ARTICLES:  # "(From the Town Gazette)": the name after the article
+        rest = after
     if not rest or not rest[0].isupper():
         return None
     parenthesised = text.startswith("(") and text.endswith(")")

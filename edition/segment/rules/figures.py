@@ -17,8 +17,8 @@ from edition.segment.shapes import words
 
 _CUE = shipped().photo
 """The label words of a credit, from every language's cue table."""
-_BY = rf"(?:{shipped().by}|courtesy(?:\s+of)?)"
-"""Between a credit's label and the name: "Photo by", "Foto por", "Photo courtesy of"."""
+_BY = rf"(?:{shipped().credit_by})"
+"""Between a credit's label and the name: "Photo by", "Foto por", "Fotografía de", "Photo courtesy of"."""
 _CREDIT_LINE = re.compile(rf"^[(\[]?{_CUE}(?:\s+by)?\s*[:：]\s*(?P<name>\S.*?)[)\]]?\.?$"
                           rf"|^[(\[]?{_CUE}\s+{_BY}\s+(?P<by>[^\W\d_]\S*(?:\s\S+)*?)[)\]]?\.?$"
                           rf"|^(?:{_CUE}\s*)?(?:©|\(c\))\s*(?P<copy>\S.*?)\.?$", re.IGNORECASE)
@@ -45,6 +45,9 @@ _AGENCY_TAIL = re.compile(rf"{_END}\s+(?P<credit>(?P<name>(?:{_AGENCY}|[A-Z]{{2,
 _NAME_AGENCY_TAIL = re.compile(rf"{_END}\s+(?P<credit>(?P<name>[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){{0,3}}"
                                rf"\s?/\s?(?:{_AGENCY})(?: via (?:{_AGENCY}))?))$")
 """A photographer and the agency, after the caption: "Name/AFP via Getty Images"."""
+_AGENCY_LINE = re.compile(rf"^\(?(?P<agency>[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){{0,3}}\s?/\s?(?:{_AGENCY})"
+                          rf"(?: via (?:{_AGENCY}))?)\)?\.?$")
+"""A photographer and the agency alone on a line, maybe in parentheses: "(Name/AP)"."""
 CREDIT_TAILS = (_CREDIT_TAIL, _CREDIT_BRACKETED, _CREDIT_AFTER_SEPARATOR, _CREDIT_IN_PARENTHESES, _AGENCY_TAIL,
                 _NAME_AGENCY_TAIL)
 """The shapes of a credit at the end of a caption, tried in order: after a
@@ -57,14 +60,17 @@ def credit_marks(text: str) -> tuple[Mark, ...]:
     """The name a credit line gives ("Photo: Name"), as a ``name`` mark."""
     m = _CREDIT_LINE.match(text)
     if not m:
-        return ()
+        agency = _AGENCY_LINE.match(text)
+        return (Mark("name", agency.start("agency"), agency.end("agency")),) if agency else ()
     group = next(g for g in ("name", "by", "copy") if m.group(g))
     return (Mark("name", m.start(group), m.end(group)),)
 
 
 def is_credit_line(text: str) -> bool:
     m = _CREDIT_LINE.match(text.strip())
-    return m is not None and words(m.group("name") or m.group("by") or m.group("copy")) <= 8
+    if m is None:
+        return _AGENCY_LINE.match(text.strip()) is not None
+    return words(m.group("name") or m.group("by") or m.group("copy")) <= 8
 
 
 def photo_credit(ctx: Context, i: int) -> Match | None:
