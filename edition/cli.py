@@ -339,11 +339,11 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
     if len(paths) > 1:
         with click.progressbar(length=len(paths), label="building", file=sys.stderr) as bar:
 
-            def done(_path: Path) -> None:
+            def advance(_path: Path) -> None:
                 bar.update(1)
                 signals.check()
 
-            built, failed = build_all(paths, out_dir, validator, done, renderers, encoding)
+            built, failed = build_all(paths, out_dir, validator, advance, renderers, encoding)
     else:
         built, failed = build_all(paths, out_dir, validator, lambda _p: signals.check(), renderers, encoding)
     # What WeasyPrint says of the machine holds for the whole run: said once.
