@@ -36,7 +36,7 @@ def main() -> int:
     from edition.model import Metadata
     from edition.normalize import normalize
     from edition.read import read_source
-    from edition.segment import segment, shapes
+    from edition.segment import dates, segment, shapes
 
     paths = sorted(args.corpus.glob("*.txt")) + sorted((REPO / "seeds").glob("*.txt"))
     texts = [normalize(read_source(p)) for p in paths]
@@ -45,7 +45,8 @@ def main() -> int:
     lines = sum(len(t.lines) for t in texts)
     best, slowest = float("inf"), {}
     for _ in range(args.rounds):
-        _forget(shapes)
+        for module in (shapes, dates):
+            _forget(module)
         started = time.perf_counter()
         for path, text, meta in zip(paths, texts, metas, strict=True):
             one = time.perf_counter()

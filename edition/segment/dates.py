@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from edition.segment.cues import shipped
 
@@ -66,16 +67,13 @@ class FoundDate:
 _DIGIT = re.compile(r"\d")
 
 
-def find_dates(text: str) -> list[FoundDate]:
-    """Every date in ``text`` that names a real day or month."""
+@lru_cache(maxsize=1 << 14)
+def find_dates(text: str) -> tuple[FoundDate, ...]:
+    """Every date in ``text`` that names a real day or month (remembered:
+    the layout, the dateline rules and the marks ask of the same lines)."""
     if not _DIGIT.search(text):  # every pattern has a year: skip the big one
-        return []
-    found = []
-    for m in _DATE.finditer(text):
-        iso = _iso(m)
-        if iso:
-            found.append(FoundDate(m.start(), m.end(), iso))
-    return found
+        return ()
+    return tuple(FoundDate(m.start(), m.end(), iso) for m in _DATE.finditer(text) if (iso := _iso(m)))
 
 
 DATE_PLACE_WORDS = 4

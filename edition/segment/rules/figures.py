@@ -83,7 +83,8 @@ def photo_credit(ctx: Context, i: int) -> Match | None:
 
 _LABELLED_TAILS = (_CREDIT_TAIL, _CREDIT_BRACKETED, _CREDIT_AFTER_SEPARATOR)
 _SLASHED_TAILS = (_CREDIT_IN_PARENTHESES, _AGENCY_TAIL, _NAME_AGENCY_TAIL)
-_CUE_WORDS = shipped().photo_words
+_CUE_WORDS = re.compile("|".join(re.escape(w) for w in shipped().photo_words))
+"""Any label word of a credit, to look for cheaply before the tail patterns run."""
 
 
 def _credit_tail(line: str) -> re.Match[str] | None:
@@ -92,7 +93,7 @@ def _credit_tail(line: str) -> re.Match[str] | None:
     parenthesis or a slash (most lines of prose have neither)."""
     line = line.rstrip()
     low = line.lower()
-    tails = (*(_LABELLED_TAILS if any(w in low for w in _CUE_WORDS) else ()),
+    tails = (*(_LABELLED_TAILS if _CUE_WORDS.search(low) else ()),
              *(_SLASHED_TAILS if line.endswith(")") or "/" in line else ()))
     m = next((m for tail in tails if (m := tail.search(line))), None)
     return m if m and words(m.group("name")) <= 8 else None
