@@ -104,6 +104,12 @@ _ENTRY_CLOSED = re.compile(r"[!?;:][\"\u201d\u2019)»]*$")
 _EXCLAMATION = re.compile(r"![\"\u201d\u2019)»]*$")
 
 
+def in_capitals(text: str) -> bool:
+    """Three letters or more, every one a capital ("NO PASARÁN!")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
 def is_heading_like(text: str, max_words: int = 20) -> bool:
     """Short and not closed like a sentence (a question mark may end it)."""
     t = text.strip()

@@ -11,6 +11,7 @@ from edition.segment.rules.closing import is_byline, is_date_line, is_event_line
 from edition.segment.shapes import (
     closes_with_stop,
     ends_sentence,
+    in_capitals,
     is_bullet,
     is_heading_like,
     is_name_like,
@@ -40,8 +41,8 @@ def opening_title(ctx: Context, i: int) -> Match | None:
                                "the first line, not closed by a stop, over a date or a salutation"), i + 1)
     if end - i == 1 and _title_shaped(first):
         nxt = ctx.next_filled(i + 1)
-        if (_all_capitals(first) and nxt < len(ctx.lines) and ctx.group_end(nxt) == nxt + 1
-                and _title_shaped(ctx.lines[nxt].strip()) and not _all_capitals(ctx.lines[nxt])
+        if (in_capitals(first) and nxt < len(ctx.lines) and ctx.group_end(nxt) == nxt + 1
+                and _title_shaped(ctx.lines[nxt].strip()) and not in_capitals(ctx.lines[nxt])
                 and words(first) <= KICKER_WORDS and _opens_body(ctx, nxt + 1)):
             # "FOR IMMEDIATE RELEASE", a blank line, then the title
             return Match((ctx.block("heading", [ctx.span(i)], "opening-title"),
@@ -118,12 +119,7 @@ def _kicker(line: str, title: str) -> bool:
     in capitals over a title that is not ("OPEN LETTER OF PROTEST")."""
     if words(line) > KICKER_WORDS:
         return False
-    return line.endswith(":") or (_all_capitals(line) and not _all_capitals(title))
-
-
-def _all_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+    return line.endswith(":") or (in_capitals(line) and not in_capitals(title))
 
 
 _ASKED_OR_EXCLAIMED = re.compile(r"[?!][\"\u201d\u2019)»]*$")
@@ -206,10 +202,10 @@ def _capitals_first(text: str) -> bool:
     """Opens with two or more words in capitals ("PRODUCING THE CRISIS a speech …")."""
     head = []
     for word in text.split():
-        if not _all_capitals(word) and not (len(word) < 3 and word.isupper()):
+        if not in_capitals(word) and not (len(word) < 3 and word.isupper()):
             break
         head.append(word)
-    return len(head) >= 2 and _all_capitals(" ".join(head))
+    return len(head) >= 2 and in_capitals(" ".join(head))
 
 
 LATE_TITLE_BLOCKS = 2

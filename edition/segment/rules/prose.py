@@ -6,7 +6,7 @@ from edition.segment.context import Context, Match, evidenced
 from edition.segment.rules.closing import is_sign_off
 from edition.segment.rules.figures import is_credit_line
 from edition.segment.rules.signatories import near_end
-from edition.segment.shapes import closes_with_stop, is_bullet, is_slogan, words
+from edition.segment.shapes import closes_with_stop, in_capitals, is_bullet, is_slogan, words
 
 SLOGAN_END_SHARE = 0.35
 """A lone exclamation is a closing slogan when the prose after it is at
@@ -32,7 +32,7 @@ def slogan(ctx: Context, i: int) -> Match | None:
         return Match(evidenced((ctx.block("heading", [ctx.span(i)], "exclamation-heading"),),
                                "a lone exclamation over a section of running text"), end)
     closing = nxt >= len(ctx.lines) or not _prose_words(ctx, nxt) or near_end(ctx, i, end, SLOGAN_END_SHARE)
-    if not (run or closing or all(_in_capitals(ctx.lines[k]) for k in range(i, end))):
+    if not (run or closing or all(in_capitals(ctx.lines[k]) for k in range(i, end))):
         return None
     return Match(tuple(ctx.block("slogan", [ctx.span(k)], "slogan") for k in range(i, end)), end)
 
@@ -63,11 +63,6 @@ def _prose_words(ctx: Context, k: int) -> int:
     lines = ctx.lines[k:ctx.group_end(k)]
     count = sum(words(line) for line in lines)
     return count if closes_with_stop(lines[-1]) and count >= PROSE_LINE_WORDS * len(lines) else 0
-
-
-def _in_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
 
 
 def paragraph(ctx: Context, i: int) -> Match:
