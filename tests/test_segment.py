@@ -154,7 +154,8 @@ SHAPED = st.lists(st.sampled_from([
     "", "", "Title line", "A paragraph with words, and a stop.", "Long live peace!",
     "Signed by:", "- Jane Roe", "Union of Workers", "( ABC -DE )", "Photos: Someone",
     "Thanks to a friend", "March 8, 2014", "Georgia:", "John Smith", "Dear all,",
-    "Caption text here. Photo: Ann Lee", "Signers: A, B (c, d), E",
+    "Caption text here. Photo: Ann Lee", "Signers: A, B (c, d), E", "und Hannover.",
+    "Darmstadt, Bocholt, Bingen, Marburg, Fulda, Hanau,",
 ]), max_size=30).map("\n".join)
 
 
@@ -183,6 +184,34 @@ def test_segmentation_error_names_the_line() -> None:
     normalized = normalize(Source("t.txt", "t", "t.txt", "0" * 64, "utf-8", "a\n\nb"))
     with pytest.raises(SegmentationError, match=r"t.txt:1: no rule claims"):
         type_blocks(normalized, [Rule("never", "Never matches.", lambda c, i: None)], "en")
+
+
+def test_a_rule_that_would_lose_text_yields_to_the_next() -> None:
+    from edition.segment.context import Match, Rule
+    from edition.segment.engine import type_blocks
+    normalized = normalize(Source("t.txt", "t", "t.txt", "0" * 64, "utf-8", "keep every word"))
+
+    def lossy(ctx, i):  # type: ignore[no-untyped-def]
+        return Match((ctx.block("slogan", [ctx.span(i, 0, 4)], "lossy"),), i + 1)
+
+    def whole(ctx, i):  # type: ignore[no-untyped-def]
+        return Match((ctx.block("paragraph", [ctx.span(i, 0, len(ctx.lines[i]))], "whole"),), i + 1)
+
+    blocks = type_blocks(normalized, [Rule("lossy", "Loses words.", lossy),
+                                      Rule("whole", "Keeps them.", whole)], "en")
+    assert [(b.type, b.text) for b in blocks] == [("paragraph", "keep every word")]
+
+
+def test_a_run_of_names_opening_with_and_over_a_stop_keeps_every_word() -> None:
+    # A list's tail repeated above it ("und Hannover." then the run again):
+    # the opening "und" and the stop inside the run are text, not separators.
+    text = ("und Hannover.\n\nund Hannover.\n"
+            "Darmstadt, Osnabrück, Bocholt, Bingen, Marburg, Fulda, Penzberg, Vilsbiburg, Hanau,\n")
+    normalized = normalize(Source("t.txt", "t", "t.txt", "0" * 64, "utf-8", text))
+    blocks = [b for u in segment(normalized, EN).units for b in u.blocks]
+    assert _nonspace("".join(b.text for b in blocks)).replace(",", "").replace(".", "") == \
+        _nonspace(text).replace(",", "").replace(".", "")
+    assert "Hanau" in [b.text for b in blocks if b.type == "signatory"]
 
 
 # --- signatories by their shape, whatever the lead-in says ---------------

@@ -54,7 +54,9 @@ def type_blocks(normalized: NormalizedText, rules: Sequence[Rule], language: str
             continue
         for rule in rules:
             match = rule.detect(ctx, i)
-            if match is not None:
+            # A rule that would leave text of its lines out of its blocks
+            # yields to the next: a shape misread must not lose words.
+            if match is not None and _keeps_text(lines, match, i):
                 break
         else:
             raise SegmentationError("no rule claims this line (the rules lack a catch-all)",
@@ -100,6 +102,29 @@ def _before_claim(match: Match, claim: int) -> Match:
     return Match(kept, min([claim, *dropped]))
 
 
+def _keeps_text(lines: Sequence[str], match: Match, first: int) -> bool:
+    """Whether the blocks of ``match`` hold every non-blank character of the
+    lines it claims (``first`` up to ``match.next``)."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for block in match.blocks:
+        for span in (*block.spans, *block.markers):
+            covered.setdefault(span.line - 1, []).append((span.start, span.end))
+    for k in range(first, min(match.next, len(lines))):
+        if not _covered(lines[k], covered.get(k, [])):
+            return False
+    return True
+
+
+def _covered(text: str, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``ranges`` leave no non-blank character of ``text`` out."""
+    pos = 0
+    for start, end in sorted(ranges):
+        if text[pos:start].strip():
+            return False
+        pos = max(pos, end)
+    return not text[pos:].strip()
+
+
 def _check_lossless(normalized: NormalizedText, blocks: Sequence[Block]) -> None:
     """Every non-blank character of every line lies in some block."""
     covered: dict[int, list[tuple[int, int]]] = {}
@@ -107,15 +132,7 @@ def _check_lossless(normalized: NormalizedText, blocks: Sequence[Block]) -> None
         for span in (*block.spans, *block.markers):
             covered.setdefault(span.line, []).append((span.start, span.end))
     for line in normalized.lines:
-        text = line.text
-        ranges = sorted(covered.get(line.number, []))
-        pos = 0
-        for start, end in ranges:
-            if text[pos:start].strip():
-                break
-            pos = max(pos, end)
-        else:
-            if not text[pos:].strip():
-                continue
+        if _covered(line.text, covered.get(line.number, [])):
+            continue
         raise SegmentationError("text on this line was left out of every block",
                                 path=normalized.source.path, line=line.number)

@@ -498,9 +498,12 @@ def _comma_pieces(ctx: Context, i: int, end: int) -> list[list[Span]]:
     current: list[Span] = []
     for k in range(i, end):
         text = ctx.lines[k]
-        stop = len(text.rstrip().rstrip("."))
+        # The run's final stop is a marker; a stop inside it stays with its text.
+        stop = len(text.rstrip().rstrip(".") if k == end - 1 else text.rstrip())
         pos = 0
         for a, b in [*_separators(text[:stop]), (stop, stop)]:
+            if a < stop and not pieces and not current and not text[pos:a].strip():
+                continue  # a run does not open with a separator: "und" there is a word of the text
             while pieces and not current and pos < a and (text[pos].isspace() or text[pos] in _DASHES):
                 pos += 1  # a dash right after a separator is the source's mark, not the name's
             span = ctx.span(k, pos, a)
