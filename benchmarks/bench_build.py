@@ -1,14 +1,28 @@
-"""Time ``edition build`` on a generated corpus of N documents.
+"""Time ``edition build`` on a generated corpus of N documents, beside pandoc.
 
 The corpus is made from the texts at hand: the repository's ``seeds/*.txt``
 and, when a folder ``shared/`` lies beside the checkout, the ``.txt`` files of
 ``shared/corpus/``.  Each document is one of them varied deterministically
 (paragraphs shuffled, dropped or repeated, two texts spliced, signatory lists
 lengthened, CRLF line ends, trailing spaces), so the same ``--seed`` always
-gives the same corpus.  The build runs as a separate process, so its peak
-memory can be measured on its own.
+gives the same corpus.  ``--from-seed`` varies the seed alone (documents of
+about its size).
 
-usage: python benchmarks/bench_build.py [--n 1000] [--seed 0] [--out DIR] [--keep]
+In one run it times, each as a separate process (so its peak memory is its
+own):
+
+- ``edition build CORPUS --no-pdf`` (TEI + EPUB + HTML; ``--pdf`` adds the
+  PDF), on every core unless ``--jobs`` says otherwise;
+- the same build again after one source was changed (the incremental case:
+  one document rebuilt, the rest skipped);
+- pandoc making the same three outputs of every document (TEI, EPUB 3 and
+  standalone HTML, one process per document per output, as many at a time as
+  there are cores: how its users script it), when ``pandoc`` is on PATH.
+
+and prints documents per second for each and the ratio to pandoc.
+
+usage: python benchmarks/bench_build.py [--n 1000] [--seed 0] [--from-seed] [--jobs N] [--pdf]
+       [--no-pandoc] [--out DIR] [--keep]
 """
 
 from __future__ import annotations
@@ -23,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,8 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="number of documents (default 1000)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the variations (default 0)")
+    parser.add_argument("--from-seed", action="store_true", help="vary the seed text alone")
+    parser.add_argument("--jobs", type=int, help="edition build --jobs (default: every core)")
+    parser.add_argument("--pdf", action="store_true", help="typeset PDFs too (edition only)")
+    parser.add_argument("--no-pandoc", action="store_true", help="do not run pandoc beside it")
     parser.add_argument("--out", type=Path,
-                        help="folder for the corpus (OUT/corpus) and the build (OUT/build); "
+                        help="folder for the corpus (OUT/corpus) and the builds (OUT/build, OUT/pandoc); "
                              "default: a temporary folder")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary folder instead of removing it")
@@ -59,34 +78,76 @@ def main(argv: list[str] | None = None) -> int:
     if args.n < 1:
         parser.error("--n must be at least 1")
 
-    texts = gather_texts()
+    texts = gather_texts(seed_only=args.from_seed)
     if not texts:
         print("no texts found in seeds/ or in the shared corpus", file=sys.stderr)
         return 2
 
     work = args.out.resolve() if args.out else Path(tempfile.mkdtemp(prefix="edition-bench-"))
-    corpus, out = work / "corpus", work / "build"
-    for folder in (corpus, out):
+    corpus, out, theirs = work / "corpus", work / "build", work / "pandoc"
+    for folder in (corpus, out, theirs):
         if folder.exists():
             shutil.rmtree(folder)
     corpus.mkdir(parents=True)
+    options = ["--pdf" if args.pdf else "--no-pdf", *(["--jobs", str(args.jobs)] if args.jobs else [])]
+    pandoc = None if args.no_pandoc else shutil.which("pandoc")
     try:
         make_corpus(texts, args.n, random.Random(args.seed), corpus)
-        report = run_build(corpus, out, args.n)
+        size = sum(p.stat().st_size for p in corpus.glob("*.txt"))
+        print(f"{args.n} documents, {size / args.n / 1024:.1f} KB each on average, {os.cpu_count()} cores")
+        report = run_build(corpus, out, args.n, options)
+        touched = sorted(corpus.glob("*.txt"))[args.n // 2]
+        touched.write_bytes(touched.read_bytes() + b"\nA line added to one source.\n")
+        again = run_build(corpus, out, 1, options)
+        pandoc_seconds = run_pandoc(pandoc, corpus, theirs) if pandoc else None
     finally:
         if args.out is None and not args.keep:
             shutil.rmtree(work, ignore_errors=True)
         else:
-            print(f"corpus and build kept in {work}")
+            print(f"corpus and builds kept in {work}")
     print(report.text())
+    print(f"rebuild after changing one source: {again.seconds:.2f} s "
+          f"(exit status {again.status}, peak {again.peak_mib:.1f} MiB)")
+    if pandoc_seconds is not None:
+        ours, theirs_rate = args.n / report.seconds, args.n / pandoc_seconds
+        print(f"pandoc (TEI + EPUB 3 + HTML, {os.cpu_count()} at a time): {pandoc_seconds:.2f} s, "
+              f"{theirs_rate:.1f} documents/s")
+        print(f"edition / pandoc: {ours / theirs_rate:.2f}x")
+    elif not args.no_pandoc:
+        print("pandoc not found on PATH: no comparison (sh scripts/system-packages.sh bench installs it)")
     # A batch with some failures is a result; a build that made nothing is not.
     return 0 if report.status == 0 or (report.status == 1 and report.built) else 1
 
 
-def gather_texts() -> list[Text]:
-    """The seeds and, when present, the shared corpus, in a stable order."""
+def run_pandoc(pandoc: str, corpus: Path, out: Path) -> float:
+    """Seconds for pandoc to make each document's TEI, EPUB 3 and HTML."""
+    out.mkdir(parents=True, exist_ok=True)
+    commands = []
+    for source in sorted(corpus.glob("*.txt")):
+        title = ["--metadata", f"title={source.stem}"]
+        for target, suffix, extra in (("tei", ".tei.xml", ["-s"]), ("epub3", ".epub", title),
+                                      ("html5", ".html", ["-s", *title])):
+            commands.append([pandoc, "-f", "markdown", "-t", target, *extra, str(source),
+                             "-o", str(out / f"{source.stem}{suffix}")])
+    print(f"running pandoc, {len(commands)} processes", flush=True)
+
+    def one(command: list[str]) -> int:
+        return subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              check=False).returncode
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        failed = sum(1 for status in pool.map(one, commands) if status)
+    seconds = time.perf_counter() - start
+    if failed:
+        print(f"pandoc failed on {failed} of {len(commands)} conversions", file=sys.stderr)
+    return seconds
+
+
+def gather_texts(seed_only: bool = False) -> list[Text]:
+    """The seeds and, when present (and not ``seed_only``), the shared corpus, in a stable order."""
     files = sorted((REPO / "seeds").glob("*.txt"))
-    if SHARED_CORPUS.is_dir():
+    if SHARED_CORPUS.is_dir() and not seed_only:
         files += sorted(SHARED_CORPUS.glob("*.txt"))
     texts = []
     for path in files:
@@ -225,12 +286,13 @@ def edition_command() -> tuple[list[str], dict[str, str]]:
     return [sys.executable, "-m", "edition"], env
 
 
-def run_build(corpus: Path, out: Path, documents: int) -> Report:
+def run_build(corpus: Path, out: Path, documents: int, options: list[str]) -> Report:
     """Run ``edition build CORPUS -o OUT`` once and measure it."""
     command, env = edition_command()
-    print("running", " ".join([*command, "build", str(corpus), "-o", str(out)]), flush=True)
+    line = [*command, "build", str(corpus), "-o", str(out), *options]
+    print("running", " ".join(line), flush=True)
     start = time.perf_counter()
-    done = subprocess.run([*command, "build", str(corpus), "-o", str(out)], env=env,
+    done = subprocess.run(line, env=env,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                           check=False)
     seconds = time.perf_counter() - start

@@ -313,53 +313,79 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option("--pdf/--no-pdf", "want_pdf", default=None,
               help="Typeset NAME.pdf too [default: when WeasyPrint is installed].")
 @ENCODING
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Build N sources at once, one worker process each [default: every core]; "
+                   "1 builds in this process.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Send the sources to the Dask scheduler at ADDRESS (tcp://host:8786) instead "
+                   "(the cluster extra).")
+@click.option("--force", is_flag=True, help="Rebuild every source, even those whose outputs are current.")
+@click.option("--prune", is_flag=True,
+              help="Remove the outputs of sources no longer built (as the folder's manifest lists them).")
 def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool | None,
-          encoding: str | None) -> None:
+          encoding: str | None, jobs: int | None, scheduler: str | None, force: bool, prune: bool) -> None:
     """Run every stage for SOURCES (files or folders; seeds/ by default).
 
     Writes NAME.tei.xml, NAME.epub and NAME.html for each source, and
-    NAME.pdf when WeasyPrint is installed.
+    NAME.pdf when WeasyPrint is installed.  The folder's edition-manifest.json
+    records what each was made from: a source whose outputs are current
+    (same source, sidecar, options and edition) is skipped.
     """
-    from edition.pipeline import Renderers, build_all, find_sources
+    import time
+
+    from edition.batch import Options, build_all, default_workers, executor_for, find_sources
     from edition.render import pdf
-    from edition.render.printed import PAPERS
-    from edition.validate import Validator
 
     if want_pdf and not pdf.available():
         raise ToolError("--pdf needs WeasyPrint: pip install 'edition[pdf]'")
-    renderers = Renderers.create(PAPERS[paper], pdf.available() if want_pdf is None else want_pdf,
-                                 _source_date_epoch())
-
+    options = Options(paper, pdf.available() if want_pdf is None else want_pdf, _source_date_epoch(), encoding)
     paths = find_sources(sources or (Path("seeds"),))
     if not paths:
         click.echo("nothing to build: no .txt sources found", err=True)
         sys.exit(3)
-    validator = Validator()
+    executor = executor_for(jobs or default_workers(), scheduler, len(paths))
     signals = click.get_current_context().find_root().obj.get("signals", _Signals())
     if len(paths) > 1:
-        with click.progressbar(length=len(paths), label="building", file=sys.stderr) as bar:
+        started = time.monotonic()
+        with click.progressbar(length=len(paths), label="building", file=sys.stderr,
+                               item_show_func=lambda rate: rate) as bar:
 
-            def advance(_path: Path) -> None:
-                bar.update(1)
+            def advance(_outcome: str, _source: str) -> None:
+                seconds = time.monotonic() - started
+                bar.update(1, f"{(bar.pos + 1) / seconds:.1f} docs/s" if seconds > 0 else None)
                 signals.check()
 
-            built, failed = build_all(paths, out_dir, validator, advance, renderers, encoding)
+            summary = build_all(paths, out_dir, options, executor, force, prune, advance)
     else:
-        built, failed = build_all(paths, out_dir, validator, lambda _p: signals.check(), renderers, encoding)
+        summary = build_all(paths, out_dir, options, executor, force, prune,
+                            lambda _o, _s: signals.check())
     # What WeasyPrint says of the machine holds for the whole run: said once.
-    for message in dict.fromkeys(m for done in built for m in done.environment):
+    for message in dict.fromkeys(m for done in summary.built for m in done.environment):
         click.echo(f"warning: {message}", err=True)
-    for done in built:
+    for done in summary.built:
         for message in done.warnings:
             click.echo(f"warning: {done.source}: WeasyPrint: {message}", err=True)
+    order = {str(p): k for k, p in enumerate(paths)}
+    failed = sorted(summary.failed, key=lambda f: order.get(f.source, len(order)))
     for failure in failed:
         click.echo(f"error: {failure.error}", err=True)
-    summary = f"built {len(built)} of {len(paths)} source(s) into {out_dir}/"
-    if failed:
-        summary += f"; {len(failed)} failed"
-    click.echo(summary, err=True)
+    click.echo(_summary_line(summary, len(paths), out_dir), err=True)
     if failed:
         sys.exit(failed[0].error.exit_code if len(paths) == 1 else 1)
+
+
+def _summary_line(summary: Any, sources: int, out_dir: Path) -> str:
+    """``built 3 of 5 source(s) into build/; 1 unchanged; 1 failed`` and what was pruned or kept."""
+    line = f"built {len(summary.built)} of {sources} source(s) into {out_dir}/"
+    if summary.skipped:
+        line += f"; {len(summary.skipped)} unchanged, skipped (--force rebuilds them)"
+    if summary.failed:
+        line += f"; {len(summary.failed)} failed"
+    if summary.pruned:
+        line += f"; {len(summary.pruned)} output file(s) of removed sources pruned"
+    if summary.kept:
+        line += f"; {len(summary.kept)} output file(s) no source here makes kept (--prune removes them)"
+    return line
 
 
 @cli.command()

@@ -23,6 +23,11 @@ class EditionError(Exception):
         self.line = line
         self.column = column
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled whole (its file and line too), so that an error met in a
+        # worker process or on a cluster reads the same when it comes back.
+        return (_restore, (type(self), self.message, dict(self.__dict__)))
+
     def __str__(self) -> str:
         where = self.path
         if where and self.line is not None:
@@ -81,3 +86,11 @@ class ToolError(EditionError):
     """An external checker (EPUBCheck, which needs Java) cannot be run."""
 
     exit_code = 9
+
+
+def _restore(kind: type[EditionError], message: str, state: dict[str, object]) -> EditionError:
+    """An error as ``EditionError.__reduce__`` packed it."""
+    err = kind.__new__(kind)
+    Exception.__init__(err, message)
+    err.__dict__.update(state)
+    return err

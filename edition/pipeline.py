@@ -1,32 +1,29 @@
 """The stages chained: a source file to a validated TEI file and its outputs.
 
-Only this module and the CLI touch the file system; each stage in between
-is a pure function of its input.
+Only this module, ``batch`` and the CLI touch the file system; each stage in
+between is a pure function of its input.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
-from edition.errors import EditionError, InputError, ValidationError
+from edition.errors import ValidationError
 from edition.metadata import load_metadata
 from edition.model import Document
 from edition.normalize import normalize
 from edition.output import write_atomic
 from edition.read import read_source
-from edition.render import EpubMaker, Stylesheet, pdf
+from edition.render import EpubMaker, Stylesheet
 from edition.render.printed import PAPERS, Paper, PrintMaker
 from edition.resources import schemas_dir
 from edition.segment import segment
 from edition.tei import build as build_tei
 from edition.tei import serialize
 from edition.validate import Validator, parse
-
-SOURCE_SUFFIXES = (".txt",)
 
 
 def load_document(path: Path, encoding: str | None = None) -> Document:
@@ -115,98 +112,7 @@ class Renderers:
         return cls(EpubMaker(stylesheet), PrintMaker(stylesheet), paper, pdf, source_date_epoch)
 
 
-@dataclass(frozen=True)
-class Built:
-    """One source built: where its outputs went, and the typesetter's warnings."""
-
-    source: Path
-    tei: Path
-    epub: Path
-    html: Path
-    pdf: Path | None = None
-    warnings: tuple[str, ...] = ()
-    environment: tuple[str, ...] = ()
-
-
 def html_bytes(tei_data: bytes, shown_as: str, maker: PrintMaker, paper: Paper = PAPERS["a5"],
                source_date_epoch: str | None = None) -> bytes:
     """The print HTML of a TEI file's bytes, made from the parsed TEI."""
     return maker.make(parse(tei_data, shown_as), paper, source_date_epoch)
-
-
-def build_source(path: Path, out_dir: Path, validator: Validator,
-                 renderers: Renderers | None = None, encoding: str | None = None,
-                 schemas: bool = True) -> Built:
-    """Run every stage for one source and write ``out_dir/NAME.tei.xml``,
-    ``NAME.epub``, ``NAME.html`` and, when asked, ``NAME.pdf``; with
-    ``schemas``, also the schemas the TEI links to (a batch writes them
-    with its first source only).
-
-    Everything is made before anything is written, so a source that fails
-    at any stage leaves the previous outputs as they were.
-    """
-    r = renderers or Renderers.create()
-    document = load_document(path, encoding)
-    name = document.source.name
-    target = out_dir / f"{name}.tei.xml"
-    data, tree = checked_tei(document, validator, SCHEMA_HREF, str(target))
-    outputs = {
-        target: data,
-        out_dir / f"{name}.epub": r.epub.make(tree, r.source_date_epoch),
-        out_dir / f"{name}.html": r.html.make(tree, r.paper, r.source_date_epoch),
-    }
-    warnings: tuple[str, ...] = ()
-    environment: tuple[str, ...] = ()
-    pdf_path = None
-    if r.pdf:
-        pdf_path = out_dir / f"{name}.pdf"
-        typeset = pdf.typeset(outputs[out_dir / f"{name}.html"])
-        outputs[pdf_path] = typeset.data
-        warnings, environment = typeset.warnings, typeset.environment
-    if schemas:
-        write_schemas(out_dir)
-    for where, content in outputs.items():
-        write_atomic(where, content)
-    return Built(path, target, out_dir / f"{name}.epub", out_dir / f"{name}.html", pdf_path, warnings,
-                 environment)
-
-
-def find_sources(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders give their ``*.txt`` files, sorted by name.
-
-    :raises InputError: a path does not exist.
-    """
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir()
-                                if p.suffix in SOURCE_SUFFIXES and p.is_file()))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise InputError("no such file or folder", path=str(path))
-    return found
-
-
-@dataclass(frozen=True)
-class Failure:
-    source: Path
-    error: EditionError
-
-
-def build_all(paths: Iterable[Path], out_dir: Path, validator: Validator,
-              on_done: Callable[[Path], None] | None = None,
-              renderers: Renderers | None = None,
-              encoding: str | None = None) -> tuple[list[Built], list[Failure]]:
-    """Build every source; one failing does not stop the others."""
-    renderers = renderers or Renderers.create()
-    built: list[Built] = []
-    failed: list[Failure] = []
-    for path in paths:
-        try:
-            built.append(build_source(path, out_dir, validator, renderers, encoding, schemas=not built))
-        except EditionError as err:
-            failed.append(Failure(path, err))
-        if on_done:
-            on_done(path)
-    return built, failed

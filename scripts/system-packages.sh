@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the system packages edition needs, on Debian or Ubuntu, for GROUP
-# ("build", "test" or both): the ones listed in system-packages.txt beside this
+# ("build", "test", "bench"): the ones listed in system-packages.txt beside this
 # script that are not installed yet.  Nothing is done when all are present.
 # On another system it prints what to install (see the README) and changes nothing.
 #
@@ -15,8 +15,8 @@ if [ "${1:-}" = "--check" ]; then check=1; shift; fi
 [ "$#" -gt 0 ] || set -- build test
 for group in "$@"; do
   case "$group" in
-    build|test) ;;
-    *) echo "system-packages: unknown group '$group' (build or test)" >&2; exit 2 ;;
+    build|test|bench) ;;
+    *) echo "system-packages: unknown group '$group' (build, test or bench)" >&2; exit 2 ;;
   esac
 done
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from edition.pipeline import LINKED_SCHEMAS, epub_bytes, find_sources, html_bytes, load_document, tei_bytes
+from edition.batch import find_sources
+from edition.pipeline import LINKED_SCHEMAS, epub_bytes, html_bytes, load_document, tei_bytes
 from edition.render import EpubMaker, pdf
 from edition.render.printed import PrintMaker
 from edition.resources import schemas_dir

@@ -104,7 +104,8 @@ def test_build_batch_goes_on_after_a_failure(run, tmp_path) -> None:
     assert result.exit_code == 1
     kinds = [".epub", ".html", ".tei.xml"] + ([".pdf"] if pdf.available() else [])
     assert sorted(p.name for p in out.iterdir()) == sorted([*(f"{stem}{kind}" for stem in ("a_good", "c_good")
-                                                             for kind in kinds), "schemas"])
+                                                             for kind in kinds), "schemas",
+                                                            "edition-manifest.json"])
     assert "b_bad.txt" in result.stderr
     assert "built 2 of 3 source(s)" in result.stderr
 

@@ -168,4 +168,4 @@ def test_script_check_names_what_is_missing(tmp_path: Path, dpkg) -> None:
 def test_script_refuses_an_unknown_group() -> None:
     done = subprocess.run(["sh", str(REPO / "scripts" / "system-packages.sh"), "--check", "tset"],
                           check=False, capture_output=True, text=True)
-    assert (done.returncode, done.stderr) == (2, "system-packages: unknown group 'tset' (build or test)\n")
+    assert (done.returncode, done.stderr) == (2, "system-packages: unknown group 'tset' (build, test or bench)\n")

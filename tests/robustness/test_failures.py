@@ -8,6 +8,8 @@ complete one, never a truncated one, and no temporary file is left.
 from __future__ import annotations
 
 import errno
+import hashlib
+import json
 import os
 import shutil
 import signal
@@ -19,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 import edition.output
+from edition.batch.manifest import MANIFEST_NAME
 from edition.cli import cli
 from edition.errors import OutputError
 from edition.output import write_atomic
@@ -199,9 +202,17 @@ def test_interrupted_build_leaves_complete_outputs(tmp_path, editions, signum, s
     assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted(old)
     kept = replaced = 0
     for name, data in ((p.name, p.read_bytes()) for p in out.iterdir() if p.is_file()):
+        if name == MANIFEST_NAME:
+            continue
         assert data in (old[name], new[name]), f"{name} is neither the old nor the new output"
         kept, replaced = kept + (data == old[name]), replaced + (data == new[name])
     assert replaced and kept, (kept, replaced)  # stopped part-way
+    # The manifest, saved on the way out, tells the truth of every output:
+    # the next build redoes exactly the sources left old.
+    record = json.loads((out / MANIFEST_NAME).read_text("utf-8"))["sources"]
+    for entry in record.values():
+        for name, facts in entry["outputs"].items():
+            assert hashlib.sha256((out / name).read_bytes()).hexdigest() == facts["sha256"], name
 
 
 # --- batches -------------------------------------------------------------------

@@ -1,0 +1,152 @@
+"""A build of many sources: which to make, where they run, what is written.
+
+Sources are read one at a time as the executor asks for work; one whose
+manifest record still holds is skipped; the rest run on the executor and
+their outputs are written here, each file in one atomic replace, as they
+come back.  A source that fails fails alone and leaves its previous outputs
+as they were.  The manifest is saved at the end, interrupted or not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from edition.batch import manifest
+from edition.batch.executors import Executor, InProcess
+from edition.batch.jobs import Job, Made, Options, read_job
+from edition.errors import EditionError, InputError
+from edition.output import write_atomic
+from edition.pipeline import write_schemas
+
+SOURCE_SUFFIXES = (".txt",)
+
+
+def find_sources(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders give their ``*.txt`` files, sorted by name.
+
+    :raises InputError: a path does not exist.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir()
+                                if p.suffix in SOURCE_SUFFIXES and p.is_file()))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputError("no such file or folder", path=str(path))
+    return found
+
+
+@dataclass(frozen=True)
+class Built:
+    """One source built: its outputs, and what the typesetter said."""
+
+    source: str
+    outputs: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
+    environment: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    error: EditionError
+
+
+@dataclass
+class Summary:
+    """What a build did, source by source."""
+
+    built: list[Built] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """Sources whose outputs were current."""
+    failed: list[Failure] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    """Output files removed because their source is gone (``prune``)."""
+    kept: list[str] = field(default_factory=list)
+    """Output files of sources not in this build, left in place."""
+
+
+Progress = Callable[[str, str], None]
+"""``progress(outcome, source)``: outcome is ``built``, ``skipped`` or ``failed``."""
+
+
+def build_all(paths: Iterable[Path], out_dir: Path, options: Options | None = None,
+              executor: Executor | None = None, force: bool = False, prune: bool = False,
+              progress: Progress | None = None) -> Summary:
+    """Build every source into ``out_dir``; see the module's docstring."""
+    options = options or Options()
+    summary = Summary()
+    records = manifest.load(out_dir)
+    previous = dict(records)
+    names: dict[str, str] = {}
+    said = progress or (lambda _outcome, _source: None)
+
+    def wanted() -> Iterator[Job]:
+        for path in paths:
+            try:
+                job = read_job(path, out_dir)
+                if job.name in names:
+                    raise InputError(f"makes the same outputs ({job.name}.*) as {names[job.name]}; "
+                                     "rename one of them", path=job.source)
+            except EditionError as err:
+                summary.failed.append(Failure(str(path), err))
+                said("failed", str(path))
+                continue
+            names[job.name] = job.source
+            if not force and manifest.holds(records.get(job.name), job, options, out_dir):
+                summary.skipped.append(job.source)
+                said("skipped", job.source)
+                continue
+            yield job
+
+    try:
+        for job, result in (executor or InProcess()).run(wanted(), options):
+            if isinstance(result, EditionError):
+                summary.failed.append(Failure(job.source, result))
+                said("failed", job.source)
+                continue
+            if not summary.built:  # the schemas the TEI links to, with the first TEI
+                write_schemas(out_dir)
+            summary.built.append(_write(out_dir, result))
+            records[job.name] = manifest.entry_for(job, options, result)
+            said("built", job.source)
+    finally:
+        _tidy(out_dir, records, previous, names, prune, summary)
+        if records or previous:
+            manifest.save(out_dir, records)
+    return summary
+
+
+def _write(out_dir: Path, made: Made) -> Built:
+    written = []
+    for name, data in made.outputs:
+        write_atomic(out_dir / name, data)
+        written.append(out_dir / name)
+    return Built(made.source, tuple(written), made.warnings, made.environment)
+
+
+def _tidy(out_dir: Path, records: dict[str, manifest.Entry], previous: dict[str, manifest.Entry],
+          names: dict[str, str], prune: bool, summary: Summary) -> None:
+    """Outputs no source of this build makes any more: those of sources not
+    in it, and those a rebuilt source no longer makes (a PDF dropped).
+    Removed with ``prune``, else kept and counted."""
+    stale: list[str] = []
+    for name, old in previous.items():
+        if name not in names:
+            stale.extend(old.outputs)
+        elif records[name] is not old:
+            stale.extend(o for o in old.outputs if o not in records[name].outputs)
+    if not prune:
+        summary.kept.extend(sorted(stale))
+        return
+    for output in sorted(stale):
+        with contextlib.suppress(FileNotFoundError):
+            (out_dir / output).unlink()
+        summary.pruned.append(output)
+    for name in [n for n in records if n not in names]:
+        del records[name]

@@ -1,0 +1,141 @@
+"""One source's build as a task that can run anywhere: bytes in, bytes out.
+
+A ``Job`` carries everything its outputs are made from (the source's bytes,
+its sidecar's bytes, the options), so a worker process or a machine of a
+cluster needs no access to the editor's files; what it gives back, ``Made``,
+is the bytes of every output, which the caller writes.  The same job gives
+the same bytes wherever it runs.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from edition.errors import EditionError, InputError, MetadataError
+from edition.metadata import parse_metadata, sidecar_path
+from edition.model import Document, Metadata
+from edition.normalize import normalize
+from edition.pipeline import Renderers, checked_tei
+from edition.read import decode_source
+from edition.render import pdf
+from edition.render.printed import PAPERS
+from edition.segment import segment
+from edition.validate import Validator
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a build was asked for, the same for every source of it."""
+
+    paper: str = "a5"
+    pdf: bool = False
+    source_date_epoch: str | None = None
+    """The reproducible-builds date (``SOURCE_DATE_EPOCH``), when set."""
+    encoding: str | None = None
+    """Decode every source with this encoding instead of detecting it."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One source to build, with the bytes its outputs are made from."""
+
+    source: str
+    """How the source is named in messages, as the user gave it."""
+    filename: str
+    data: bytes
+    sidecar: str
+    """How its sidecar (``NAME.json``) is named in messages."""
+    sidecar_data: bytes | None
+    out_dir: str
+    """The output folder as named in messages (TEI problems cite NAME.tei.xml there)."""
+
+    @property
+    def name(self) -> str:
+        """What names the outputs: the file name without its suffix."""
+        return self.filename.rsplit(".", 1)[0] if "." in self.filename else self.filename
+
+
+@dataclass(frozen=True)
+class Made:
+    """What one job made: output file names (inside the output folder) with
+    their bytes, and what the typesetter said."""
+
+    source: str
+    outputs: tuple[tuple[str, bytes], ...]
+    warnings: tuple[str, ...] = ()
+    environment: tuple[str, ...] = ()
+    skipped: bool = field(default=False, compare=False)
+
+
+def read_job(path: Path, out_dir: Path) -> Job:
+    """The job of the source file at ``path``: its bytes and its sidecar's.
+
+    :raises InputError: the source cannot be read.
+    :raises MetadataError: the sidecar exists but cannot be read.
+    """
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=shown) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a text file", path=shown) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=shown) from None
+    side = sidecar_path(path)
+    try:
+        side_data: bytes | None = side.read_bytes()
+    except FileNotFoundError:
+        side_data = None
+    except IsADirectoryError:
+        raise MetadataError("is a folder, not a metadata file", path=str(side)) from None
+    except OSError as exc:
+        raise MetadataError(f"cannot read: {exc.strerror}", path=str(side)) from None
+    return Job(shown, path.name, data, str(side), side_data, str(out_dir))
+
+
+def document_of(job: Job, encoding: str | None = None) -> Document:
+    """Read, normalize and segment the job's source, with its sidecar."""
+    source = decode_source(job.data, path=job.source, filename=job.filename, encoding=encoding)
+    metadata = (parse_metadata(job.sidecar_data, path=job.sidecar) if job.sidecar_data is not None
+                else Metadata())
+    return segment(normalize(source), metadata)
+
+
+def make(job: Job, options: Options) -> Made:
+    """Every output of one job, made before anything is written.
+
+    The compiled stylesheet and schemas are made once per process and reused
+    (``tools``), so a worker pays for them on its first job only.
+    """
+    validator, renderers = tools(options)
+    document = document_of(job, options.encoding)
+    name = document.source.name
+    shown = str(Path(job.out_dir) / f"{name}.tei.xml")
+    data, tree = checked_tei(document, validator, shown_as=shown)
+    html = renderers.html.make(tree, renderers.paper, options.source_date_epoch)
+    outputs = [(f"{name}.tei.xml", data),
+               (f"{name}.epub", renderers.epub.make(tree, options.source_date_epoch)),
+               (f"{name}.html", html)]
+    if not options.pdf:
+        return Made(job.source, tuple(outputs))
+    typeset = pdf.typeset(html)
+    outputs.append((f"{name}.pdf", typeset.data))
+    return Made(job.source, tuple(outputs), typeset.warnings, typeset.environment)
+
+
+def make_or_error(job: Job, options: Options) -> Made | EditionError:
+    """``make``, with a user's error given back rather than raised: a task on
+    a cluster returns it to the client, which reports it and goes on."""
+    try:
+        return make(job, options)
+    except EditionError as err:
+        return err
+
+
+@functools.lru_cache(maxsize=4)
+def tools(options: Options) -> tuple[Validator, Renderers]:
+    """The validator and the renderers for ``options``, made once per process."""
+    return Validator(), Renderers.create(PAPERS[options.paper], options.pdf, options.source_date_epoch)
