@@ -19,7 +19,6 @@ import click
 
 from edition import __version__
 from edition.errors import EditionError, ToolError
-from edition.explain import explain_json, explain_text
 
 
 class Terminated(BaseException):
@@ -142,6 +141,7 @@ def normalize_cmd(file: Path, diff: bool, encoding: str | None) -> None:
 @ENCODING
 def explain(file: Path, fmt: str, uncertain: bool, encoding: str | None) -> None:
     """Show every block of FILE with its type, rule, certainty and source lines."""
+    from edition.explain import explain_json, explain_text
     from edition.pipeline import load_document
 
     document = load_document(file, encoding)
@@ -154,6 +154,7 @@ def explain(file: Path, fmt: str, uncertain: bool, encoding: str | None) -> None
 @ENCODING
 def segment_cmd(file: Path, encoding: str | None) -> None:
     """Print the segmentation of FILE as JSON (same as explain --format json)."""
+    from edition.explain import explain_json
     from edition.pipeline import load_document
 
     click.echo(explain_json(load_document(file, encoding)), nl=False)

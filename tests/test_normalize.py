@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from edition.diff import intervention_diff
 from edition.model import Source
-from edition.normalize import RULES, normalize
+from edition.normalize import RULES, NormRule, normalize
+from edition.normalize.rules import Triggered
 from edition.read import decode_source
 from tests.paths import SEED, corpus_texts
 
@@ -123,3 +124,25 @@ def test_property_idempotent(text: str) -> None:
 def test_property_original_reading_is_the_source(text: str) -> None:
     result = norm(text)
     assert [line.orig for line in result.lines] == re.split(r"\r\n|\r|\n", text)
+
+
+# --- triggers: a rule is skipped only where it could not have changed anything
+
+UNTRIGGERED = tuple(NormRule(r.id, r.description, r.find.find if isinstance(r.find, Triggered) else r.find,
+                             r.layout) for r in RULES)
+"""The same rules with no trigger: every finder runs on every line."""
+AWKWARD = st.text(st.sampled_from(list("aZ AB-'\"\t.,;:!?()[]\u00a0\u200b\u200d\u202e\u2028\x0c\x85"
+                                       "\u201c\u201d\u201e\u0301e\u00c3\u00a9\u2014Ð")), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(AWKWARD, max_size=6).map("\n".join))
+def test_triggers_never_hide_a_change(text: str) -> None:
+    source = Source("t.txt", "t", "t.txt", "0" * 64, "utf-8", text)
+    assert normalize(source) == normalize(source, UNTRIGGERED)
+
+
+def test_triggers_hide_no_change_in_the_corpus() -> None:
+    for path in [SEED, *corpus_texts()]:
+        source = decode_source(path.read_bytes(), path=str(path), filename=path.name)
+        assert normalize(source) == normalize(source, UNTRIGGERED), path.name

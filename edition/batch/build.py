@@ -17,7 +17,7 @@ from pathlib import Path
 from edition.batch import manifest
 from edition.batch.executors import Executor, InProcess
 from edition.batch.jobs import Job, Made, Options, read_job
-from edition.errors import EditionError, InputError
+from edition.errors import EditionError, InputError, OutputError
 from edition.output import write_atomic
 from edition.pipeline import write_schemas
 
@@ -110,16 +110,35 @@ def build_all(paths: Iterable[Path], out_dir: Path, options: Options | None = No
                 summary.failed.append(Failure(job.source, result))
                 said("failed", job.source)
                 continue
-            if not summary.built:  # the schemas the TEI links to, with the first TEI
-                write_schemas(out_dir)
-            summary.built.append(_write(out_dir, result))
+            # No record while its files are replaced: stopped half-way, the
+            # source is built again next time, never trusted.
+            records.pop(job.name, None)
+            try:
+                if not summary.built:  # the schemas the TEI links to, with the first TEI
+                    write_schemas(out_dir)
+                built = _write(out_dir, result)
+            except OutputError as err:
+                summary.failed.append(Failure(job.source, err))
+                said("failed", job.source)
+                continue
+            summary.built.append(built)
             records[job.name] = manifest.entry_for(job, options, result)
             said("built", job.source)
-    finally:
-        _tidy(out_dir, records, previous, names, prune, summary)
-        if records or previous:
-            manifest.save(out_dir, records)
+    except BaseException:
+        # Stopped (an interruption, a full disk): what was done is still
+        # recorded, unless recording fails too, which must not hide why.
+        with contextlib.suppress(EditionError):
+            _finish(out_dir, records, previous, names, prune, summary)
+        raise
+    _finish(out_dir, records, previous, names, prune, summary)
     return summary
+
+
+def _finish(out_dir: Path, records: dict[str, manifest.Entry], previous: dict[str, manifest.Entry],
+            names: dict[str, str], prune: bool, summary: Summary) -> None:
+    _tidy(out_dir, records, previous, names, prune, summary)
+    if records or previous:
+        manifest.save(out_dir, records)
 
 
 def _write(out_dir: Path, made: Made) -> Built:
@@ -137,10 +156,11 @@ def _tidy(out_dir: Path, records: dict[str, manifest.Entry], previous: dict[str,
     Removed with ``prune``, else kept and counted."""
     stale: list[str] = []
     for name, old in previous.items():
+        now = records.get(name)
         if name not in names:
             stale.extend(old.outputs)
-        elif records[name] is not old:
-            stale.extend(o for o in old.outputs if o not in records[name].outputs)
+        elif now is not None and now is not old:
+            stale.extend(o for o in old.outputs if o not in now.outputs)
     if not prune:
         summary.kept.extend(sorted(stale))
         return

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, Protocol
 
-from edition.batch.jobs import Job, Made, Options, make_or_error
+from edition.batch.jobs import Job, Made, Options, make_or_error, warm
 from edition.errors import EditionError, ToolError
 
 Result = tuple[Job, Made | EditionError]
@@ -49,14 +49,18 @@ def _quiet_worker() -> None:
 class Processes:
     """Jobs spread over worker processes of this machine (``--jobs N``).
 
-    Each worker makes its own compiled stylesheet and schemas on its first job.
+    Forked workers share the compiled stylesheet, schemas and language model
+    this process made before forking; others make their own on their first job.
     """
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
     def run(self, jobs: Iterable[Job], options: Options) -> Iterator[Result]:
-        pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_quiet_worker)
+        context = _context()
+        if context.get_start_method() == "fork":
+            warm(options)  # made once here, shared by every forked worker
+        pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_quiet_worker)
         try:
             yield from _windowed(pool.submit, jobs, options, self.workers * 2 + 2)
         finally:

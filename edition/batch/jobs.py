@@ -22,6 +22,7 @@ from edition.read import decode_source
 from edition.render import pdf
 from edition.render.printed import PAPERS
 from edition.segment import segment
+from edition.segment.language import load_language_model
 from edition.validate import Validator
 
 
@@ -139,3 +140,11 @@ def make_or_error(job: Job, options: Options) -> Made | EditionError:
 def tools(options: Options) -> tuple[Validator, Renderers]:
     """The validator and the renderers for ``options``, made once per process."""
     return Validator(), Renderers.create(PAPERS[options.paper], options.pdf, options.source_date_epoch)
+
+
+def warm(options: Options) -> None:
+    """Make in this process what every job needs (the stylesheet, the
+    schemas, the language model), so that processes forked from it start
+    with them."""
+    tools(options)
+    load_language_model()

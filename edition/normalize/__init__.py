@@ -7,12 +7,13 @@ nothing; every change is kept as an ``Intervention``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from edition.model import Intervention, Line, NormalizedText, Piece, Source
 from edition.normalize.pieces import splice_all
-from edition.normalize.rules import RULES, NormRule
+from edition.normalize.rules import NEVER, RULES, NormRule
 
 __all__ = ["RULES", "NormRule", "normalize", "normalize_line"]
 
@@ -23,24 +24,45 @@ _MAX_PASSES = 4
 def normalize(source: Source, rules: Sequence[NormRule] = RULES) -> NormalizedText:
     """Normalize every line of ``source`` and record what changed."""
     layout = frozenset(r.id for r in rules if r.layout)
+    quiet = _quiet(tuple(rules))
+    rules = _active(rules)
     lines: list[Line] = []
     interventions: list[Intervention] = []
     text = source.text
     number, pos = 1, 0
     for m in _LINE_END.finditer(text):
-        _add_line(lines, interventions, number, text[pos:m.start()], rules, layout)
+        _add_line(lines, interventions, number, text[pos:m.start()], rules, layout, quiet)
         if m.group(0) != "\n":
             interventions.append(Intervention("line-end", number, m.start() - pos + 1,
                                               m.group(0), "\n"))
         number, pos = number + 1, m.end()
     # The stretch after the last line end is a line too, even when empty, so
     # that the text keeps its final line end and normalizing is idempotent.
-    _add_line(lines, interventions, number, text[pos:], rules, layout)
+    _add_line(lines, interventions, number, text[pos:], rules, layout, quiet)
     return NormalizedText(source, tuple(lines), tuple(interventions))
 
 
+@functools.lru_cache(maxsize=8)
+def _quiet(rules: tuple[NormRule, ...]) -> re.Pattern[str] | None:
+    """One pattern that matches wherever any of ``rules`` could change a
+    line, when every rule says where (a line it misses is left as it is)."""
+    triggers = [r.trigger for r in rules]
+    if any(t is None for t in triggers):
+        return None
+    return re.compile("|".join(f"(?:{t.pattern})" for t in triggers if t is not None and t.pattern != NEVER))
+
+
+def _active(rules: Sequence[NormRule]) -> tuple[NormRule, ...]:
+    """The rules that can change a line at all (not those that act while lines are split)."""
+    return tuple(r for r in rules if r.trigger is None or r.trigger.pattern != NEVER)
+
+
 def _add_line(lines: list[Line], interventions: list[Intervention], number: int,
-              raw: str, rules: Sequence[NormRule], layout: frozenset[str]) -> None:
+              raw: str, rules: Sequence[NormRule], layout: frozenset[str],
+              quiet: re.Pattern[str] | None) -> None:
+    if quiet is not None and not quiet.search(raw):
+        lines.append(Line(number, (Piece(raw, raw),) if raw else ()))
+        return
     line, found = normalize_line(number, raw, rules, layout)
     lines.append(line)
     interventions.extend(found)
@@ -48,13 +70,17 @@ def _add_line(lines: list[Line], interventions: list[Intervention], number: int,
 
 def normalize_line(number: int, raw: str, rules: Sequence[NormRule],
                    layout: frozenset[str]) -> tuple[Line, list[Intervention]]:
-    """Run the rules on one line until nothing changes."""
+    """Run the rules on one line until nothing changes; a rule whose trigger
+    misses the line's current reading is not run."""
     pieces: list[Piece] = [Piece(raw, raw)] if raw else []
     found: list[Intervention] = []
+    text = raw
     for _ in range(_MAX_PASSES):
         changed = False
         for rule in rules:
-            text = "".join(p.reg for p in pieces)
+            trigger = rule.trigger
+            if trigger is not None and not trigger.search(text):
+                continue
             hits = list(rule.find(text))
             if not hits:
                 continue
@@ -62,6 +88,7 @@ def normalize_line(number: int, raw: str, rules: Sequence[NormRule],
             pieces, made = splice_all(pieces, hits, rule.id, layout)
             for piece, orig_at in made:
                 found.append(Intervention(rule.id, number, orig_at + 1, piece.orig, piece.reg))
+            text = "".join(p.reg for p in pieces)
             changed = True
         if not changed:
             break

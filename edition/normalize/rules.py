@@ -22,6 +22,18 @@ overlapping."""
 
 
 @dataclass(frozen=True)
+class Triggered:
+    """A finder that can change a line only where ``trigger`` matches in it:
+    a line the trigger misses is passed by without running the finder."""
+
+    trigger: re.Pattern[str]
+    find: Finder
+
+    def __call__(self, text: str) -> Iterator[tuple[int, int, str]]:
+        return self.find(text)
+
+
+@dataclass(frozen=True)
 class NormRule:
     """One named normalization rule."""
 
@@ -30,13 +42,20 @@ class NormRule:
     find: Finder
     layout: bool = False
 
+    @property
+    def trigger(self) -> re.Pattern[str] | None:
+        """Where the rule could change a line (None: anywhere)."""
+        return self.find.trigger if isinstance(self.find, Triggered) else None
 
-def _regex(pattern: str, repl: str | Callable[[re.Match[str]], str]) -> Finder:
+
+def _regex(pattern: str, repl: str | Callable[[re.Match[str]], str], trigger: str = "") -> Finder:
     """A finder from a regular expression and a ``re.sub``-style replacement.
 
     A pattern that starts with a run (`` +``) starts it only where the run
     does (a lookbehind), else a long run that fails to match is retried from
     each of its characters, in time quadratic in its length.
+    ``trigger``, when given, is a simpler pattern found wherever ``pattern``
+    is (a line it misses is passed by): lookbehinds make a search slow.
     """
     compiled = re.compile(pattern)
 
@@ -46,12 +65,18 @@ def _regex(pattern: str, repl: str | Callable[[re.Match[str]], str]) -> Finder:
             if new != m.group(0):
                 yield m.start(), m.end(), new
 
-    return find
+    return Triggered(re.compile(trigger) if trigger else compiled, find)
 
 
 def _nothing(text: str) -> Iterator[tuple[int, int, str]]:
     """For rules applied while splitting lines, before any finder runs."""
     return iter(())
+
+
+NEVER = "(?!)"
+"""The trigger of a rule that acts while lines are split, never on a line."""
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+"""Mojibake and text not in NFC need a character beyond ASCII."""
 
 
 # Characters XML 1.0 forbids, plus lone surrogates: they cannot be written
@@ -82,7 +107,7 @@ _ZERO_WIDTH = ("[\u200b\u2060\ufeff]+|(?<!\\S)[\u200c\u200d]+"
 _BIDI = "[\u202a-\u202e\u2066-\u2069]+"
 
 
-def _removing(pattern: str) -> Finder:
+def _removing(pattern: str, trigger: str = "") -> Finder:
     """A finder that removes what ``pattern`` matches, taking the nearest
     visible character before (else after) into the change, so that the TEI,
     which writes a change only where it falls inside a block, keeps the
@@ -128,7 +153,7 @@ def _removing(pattern: str) -> Finder:
                 done = pos
         yield from changes
 
-    return find
+    return Triggered(re.compile(trigger) if trigger else compiled, find)
 
 
 def _mojibake(text: str) -> Iterator[tuple[int, int, str]]:
@@ -237,10 +262,10 @@ def _straight_quotes(text: str) -> Iterator[tuple[int, int, str]]:
 
 RULES: tuple[NormRule, ...] = (
     # Line ends are unified while the text is split into lines.
-    NormRule("line-end", "Line ends (CR LF, CR) unified as LF.", _nothing, layout=True),
+    NormRule("line-end", "Line ends (CR LF, CR) unified as LF.", Triggered(re.compile(NEVER), _nothing), layout=True),
     # A form feed or vertical tab between two words is a break, not nothing.
     NormRule("page-break", "A form feed or vertical tab between two visible characters read as a space.",
-             _regex("(?<=\\S)[\x0b\x0c]+(?=\\S)", " "), layout=True),
+             _regex("(?<=\\S)[\x0b\x0c]+(?=\\S)", " ", "[\x0b\x0c]"), layout=True),
     # First remove what XML cannot carry, so later rules never see it.
     NormRule("xml-forbidden",
              "Control characters and lone surrogates that XML 1.0 forbids removed; "
@@ -249,22 +274,22 @@ RULES: tuple[NormRule, ...] = (
     NormRule("mojibake",
              "Text decoded with the wrong encoding before it reached us (mojibake) repaired with "
              "ftfy's encoding fixes; C1 control characters read as Windows-1252.",
-             _mojibake),
+             Triggered(_NON_ASCII, _mojibake)),
     NormRule("control-character",
              "DEL and C1 control characters left after the mojibake repair removed.",
              _removing(_CONTROLS)),
     NormRule("zero-width",
              "Zero width spaces, word joiners and stray byte-order marks removed; zero width "
              "(non-)joiners removed unless between two visible characters.",
-             _removing(_ZERO_WIDTH)),
+             _removing(_ZERO_WIDTH, "[\u200b\u2060\ufeff\u200c\u200d]")),
     NormRule("bidi-control",
              "Bidirectional embeddings, overrides and isolates removed (direction marks are kept).",
              _removing(_BIDI)),
     NormRule("line-separator", "Unicode line and paragraph separators inside a line read as a space.",
              _regex("[\u2028\u2029]+", " "), layout=True),
-    NormRule("nfc", "Unicode canonical composition (NFC).", _nfc),
+    NormRule("nfc", "Unicode canonical composition (NFC).", Triggered(_NON_ASCII, _nfc)),
     NormRule("trailing-space", "Blanks at the end of a line removed.",
-             _regex(f"(?<![ \t{_BLANKS}])[ \t{_BLANKS}]+$", ""), layout=True),
+             _regex(f"(?<![ \t{_BLANKS}])[ \t{_BLANKS}]+$", "", f"[ \t{_BLANKS}]$"), layout=True),
     NormRule("leading-space", "Indentation at the start of a line removed.",
              _regex(f"^[ \t{_BLANKS}]+", ""), layout=True),
     NormRule("tab", "Tabs inside a line read as one space.", _regex("\t+", " "), layout=True),
@@ -275,25 +300,25 @@ RULES: tuple[NormRule, ...] = (
     # Before the dash rules: "( CPSU - EIF )" must first lose its inner spaces.
     NormRule("space-before-punctuation",
              "No space before , . ; : ! ? when the mark ends a word.",
-             _regex(r"(?<! ) +([,.;:!?]+)(?=\s|$|[)\]}\"\u201d\u2019\u00bb])", r"\1")),
+             _regex(r"(?<! ) +([,.;:!?]+)(?=\s|$|[)\]}\"\u201d\u2019\u00bb])", r"\1", " [,.;:!?]")),
     NormRule("bracket-space", "No space just inside ( ) [ ].",
-             _regex(r"(?<=[(\[]) +|(?<! ) +(?=[)\]])", "")),
+             _regex(r"(?<=[(\[]) +|(?<! ) +(?=[)\]])", "", r"[(\[] | [)\]]")),
     NormRule("quote-space", "No space just inside curly double quotes.",
-             _regex("(?<=[\u201c\u201e]) +|(?<! ) +(?=\u201d)", "")),
+             _regex("(?<=[\u201c\u201e]) +|(?<! ) +(?=\u201d)", "", "[\u201c\u201e] | \u201d")),
     # Spacing around a hyphen between two abbreviations is a typing slip,
     # not a dash: "(AKM -TR)" is the compound "AKM-TR".
     NormRule("abbreviation-hyphen",
              "A hyphen between two capital-letter abbreviations closed up when it is "
              "spaced on one side only, or inside parentheses.",
              _regex(r"\b([A-Z]{2,})(?: -|- )([A-Z]{2,})\b|(?<=\()([A-Z]{2,}) - ([A-Z]{2,})(?=\))",
-                    lambda m: f"{m.group(1) or m.group(3)}-{m.group(2) or m.group(4)}")),
+                    lambda m: f"{m.group(1) or m.group(3)}-{m.group(2) or m.group(4)}", " -|- ")),
     NormRule("spaced-hyphen-dash", "A hyphen with a space on both sides is a dash: en dash.",
-             _regex(r"(?<=\S) - (?=\S)", " \u2013 ")),
+             _regex(r"(?<=\S) - (?=\S)", " \u2013 ", " - ")),
     NormRule("double-hyphen-dash", "Two hyphens between words read as an em dash.",
-             _regex(r"(?<!-)--(?!-)", "\u2014")),
+             _regex(r"(?<!-)--(?!-)", "\u2014", "--")),
     NormRule("straight-quotes",
              "Straight double quotes curled where every quote of the line pairs up by position.",
-             _straight_quotes),
+             Triggered(re.compile('"'), _straight_quotes)),
     NormRule("apostrophe", "A straight apostrophe between two letters curled.",
-             _regex(r"(?<=[^\W\d_])'(?=[^\W\d_])", "\u2019")),
+             _regex(r"(?<=[^\W\d_])'(?=[^\W\d_])", "\u2019", "'")),
 )

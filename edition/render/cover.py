@@ -5,11 +5,13 @@ chunks), with a font found from a fixed list, so the same title on the
 same machine always gives the same bytes.  It is drawn in grey levels and
 stored as a palette PNG whose 256 entries run from ink to paper: one byte
 per pixel makes the encoding (most of the cost of a cover) three times
-faster and the file half the size of an RGB one.
+faster and the file half the size of an RGB one.  Fonts are loaded once per
+size and process.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 
@@ -30,6 +32,7 @@ INK_LEVEL, PAPER_LEVEL = 0, 255
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 
+@functools.lru_cache(maxsize=64)
 def _font(names: tuple[str, ...], size: int) -> Font:
     """The first of ``names`` found in ``FONT_DIRS``, else Pillow's built-in font."""
     for name in names:
@@ -78,8 +81,20 @@ def _block(draw: ImageDraw.ImageDraw, lines: list[str], font: Font, top: float, 
     return top
 
 
-def make_cover(title: str, bodies: list[str], width: int = 1600, height: int = 2400) -> bytes:
-    """A PNG cover: ``title`` in large type, a thin rule, the issuing ``bodies`` below."""
+Z_RLE = 3
+"""zlib's run-length strategy: a cover is long runs of paper between strokes of
+ink, which it packs in a third of the time of the default strategy, for a
+file a quarter larger."""
+
+
+def make_cover(title: str, bodies: list[str] | tuple[str, ...], width: int = 1600, height: int = 2400) -> bytes:
+    """A PNG cover: ``title`` in large type, a thin rule, the issuing ``bodies``
+    below; the same title and bodies are drawn once per process."""
+    return _cover(title, tuple(bodies), width, height)
+
+
+@functools.lru_cache(maxsize=32)
+def _cover(title: str, bodies: tuple[str, ...], width: int, height: int) -> bytes:
     image = Image.new("L", (width, height), PAPER_LEVEL)
     draw = ImageDraw.Draw(image)
     margin = width // 9
@@ -113,8 +128,7 @@ def make_cover(title: str, bodies: list[str], width: int = 1600, height: int = 2
               width=max(2, width // 320))
     _block(draw, body_lines, body_font, rule_y + body_gap, centre, 1.35, INK_LEVEL)
 
-    cover = Image.frombytes("P", image.size, image.tobytes())
-    cover.putpalette(PALETTE)
+    image.putpalette(PALETTE)  # the grey levels become palette indices, in place
     out = io.BytesIO()
-    cover.save(out, format="PNG", optimize=False)
+    image.save(out, format="PNG", optimize=False, compress_type=Z_RLE)
     return out.getvalue()

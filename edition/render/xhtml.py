@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 import warnings
+from collections import Counter
 from pathlib import Path
 
 from lxml import etree
@@ -57,16 +58,27 @@ def strong_direction(text: str) -> str | None:
     Read from the letters, not the language tag, so a mistagged or untagged
     text still runs the right way.
     """
-    rtl = ltr = 0
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            rtl += 1
-        elif kind == "L":
-            ltr += 1
+    rtl, ltr = _strong_counts(text)
     if not rtl and not ltr:
         return None
     return "rtl" if rtl > ltr else "ltr"
+
+
+COUNT_FIRST = 64
+"""From this length on, characters are counted first (in C) and each distinct
+one looked up once: a long text has a few hundred distinct characters."""
+
+
+def _strong_counts(text: str) -> tuple[int, int]:
+    """How many strongly right-to-left (R, AL) and left-to-right (L) characters ``text`` has."""
+    rtl = ltr = 0
+    for char, count in (Counter(text).items() if len(text) >= COUNT_FIRST else ((c, 1) for c in text)):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            rtl += count
+        elif kind == "L":
+            ltr += count
+    return rtl, ltr
 
 
 def direction(text: str) -> str:
@@ -80,7 +92,11 @@ BLOCKS = frozenset(f"{{{XHTML_NS}}}{name}" for name in
 
 def mark_other_direction(root: etree._Element, dir: str) -> None:
     """Give ``dir`` to each block whose text runs against the document's, so a
-    Russian paragraph in an Arabic statement keeps its full stop at its end."""
+    Russian paragraph in an Arabic statement keeps its full stop at its end.
+    Where no letter of ``root`` runs the other way, no block can: none is read."""
+    rtl, ltr = _strong_counts(str(root.xpath("string(.)")))
+    if not (ltr if dir == "rtl" else rtl):
+        return
     for element in root.iter(*BLOCKS):
         own = strong_direction(str(element.xpath("string(.)")))
         if own and own != dir:

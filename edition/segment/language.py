@@ -15,3 +15,9 @@ def guess_language(text: str) -> str:
         return "en"
     code, _score = py3langid.classify(sample)
     return str(code)
+
+
+def load_language_model() -> None:
+    """Load the classifier's model now rather than on the first guess
+    (classifying anything loads it)."""
+    py3langid.classify("")
