@@ -26,7 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_build import edition_command  # noqa: E402
+from bench_build import edition_command
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> float:

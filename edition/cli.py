@@ -323,8 +323,12 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option("--force", is_flag=True, help="Rebuild every source, even those whose outputs are current.")
 @click.option("--prune", is_flag=True,
               help="Remove the outputs of sources no longer built (as the folder's manifest lists them).")
+@click.option("--collection", "collection_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="FILE", help="Also make the collection FILE describes (schemas/collection.schema.json) "
+                                   "of all the texts: FILE-NAME.corpus.tei.xml, a teiCorpus.")
 def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool | None,
-          encoding: str | None, jobs: int | None, scheduler: str | None, force: bool, prune: bool) -> None:
+          encoding: str | None, jobs: int | None, scheduler: str | None, force: bool, prune: bool,
+          collection_file: Path | None) -> None:
     """Run every stage for SOURCES (files or folders; seeds/ by default).
 
     Writes NAME.tei.xml, NAME.epub and NAME.html for each source, and
@@ -340,6 +344,11 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
     if want_pdf and not pdf.available():
         raise ToolError("--pdf needs WeasyPrint: pip install 'edition[pdf]'")
     options = Options(paper, pdf.available() if want_pdf is None else want_pdf, _source_date_epoch(), encoding)
+    collection = None
+    if collection_file is not None:
+        from edition.collection import load_collection
+
+        collection = load_collection(collection_file)
     paths = find_sources(sources or (Path("seeds"),))
     if not paths:
         click.echo("nothing to build: no .txt sources found", err=True)
@@ -356,10 +365,10 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
                 bar.update(1, f"{(bar.pos + 1) / seconds:.1f} docs/s" if seconds > 0 else None)
                 signals.check()
 
-            summary = build_all(paths, out_dir, options, executor, force, prune, advance)
+            summary = build_all(paths, out_dir, options, executor, force, prune, advance, collection)
     else:
         summary = build_all(paths, out_dir, options, executor, force, prune,
-                            lambda _o, _s: signals.check())
+                            lambda _o, _s: signals.check(), collection)
     # What WeasyPrint says of the machine holds for the whole run: said once.
     for message in dict.fromkeys(m for done in summary.built for m in done.environment):
         click.echo(f"warning: {message}", err=True)
@@ -386,6 +395,8 @@ def _summary_line(summary: Any, sources: int, out_dir: Path) -> str:
         line += f"; {len(summary.pruned)} output file(s) of removed sources pruned"
     if summary.kept:
         line += f"; {len(summary.kept)} output file(s) no source here makes kept (--prune removes them)"
+    if summary.collection:
+        line += f"; the collection in {summary.collection}"
     return line
 
 

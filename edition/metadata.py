@@ -135,14 +135,35 @@ def _refuse_duplicates(pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
 
 
 @functools.cache
-def _validator() -> jsonschema.Draft202012Validator:
-    """The schema's validator, built once per process."""
-    schema = json.loads((schemas_dir() / SCHEMA_NAME).read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+def _validator(name: str = SCHEMA_NAME) -> jsonschema.Draft202012Validator:
+    """The validator of the schema ``name``, built once per process; it may
+    refer to the sidecar schema's definitions by that schema's ``$id``."""
+    from referencing import Registry, Resource
+
+    schemas = {n: json.loads((schemas_dir() / n).read_text(encoding="utf-8")) for n in {SCHEMA_NAME, name}}
+    registry: Registry[Any] = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
+    return jsonschema.Draft202012Validator(schemas[name], registry=registry)
 
 
-def _check(document: Any, path: str) -> None:
-    errors = list(_validator().iter_errors(document))
+def read_checked(data: bytes, *, path: str, schema: str) -> Any:
+    """The JSON document in ``data``, checked against ``schemas/SCHEMA`` as a
+    sidecar is (the same messages, naming ``path``).
+
+    :raises MetadataError: not UTF-8, not JSON, or breaking the schema.
+    """
+    document = _decode_json(data, path)
+    _check(document, path, schema)
+    return document
+
+
+def agents(entries: Iterable[str | dict[str, str]], bare_kind: str) -> tuple[Agent, ...]:
+    """Names as the schema's ``agents`` gives them; a bare name is of ``bare_kind``."""
+    return _agents(entries, bare_kind)
+
+
+def _check(document: Any, path: str, schema: str = SCHEMA_NAME) -> None:
+    errors = list(_validator(schema).iter_errors(document))
     if errors:
         error = best_match(errors)
         where, message = _describe(error)

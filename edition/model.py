@@ -254,3 +254,21 @@ class Document:
     """The sidecar's structure overrides, with the lines each was applied to."""
     layout: str = ""
     """How the file's layout was read (paragraph ends, hard wrapping), in words."""
+
+
+@dataclass(frozen=True)
+class Collection:
+    """What a collection file (``--collection FILE``) says of the texts of a
+    build taken together: checked against ``schemas/collection.schema.json``."""
+
+    name: str
+    """Names the collection's outputs: ``NAME.corpus.tei.xml``."""
+    title: str
+    editors: tuple[Agent, ...] = ()
+    order: tuple[str, ...] = ()
+    """Texts by name (source file name less ``.txt``) in the collection's order."""
+    licence: str = ""
+    publisher: str = ""
+    date: str = ""
+    path: str = ""
+    """How the collection file is named in messages."""

@@ -57,3 +57,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         if tmp:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def write_if_changed(path: Path, data: bytes) -> None:
+    """``write_atomic``, unless ``path`` already holds ``data`` (then it is not touched)."""
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    write_atomic(path, data)

@@ -15,7 +15,7 @@ from edition.errors import ValidationError
 from edition.metadata import load_metadata
 from edition.model import Document
 from edition.normalize import normalize
-from edition.output import write_atomic
+from edition.output import write_if_changed
 from edition.read import read_source
 from edition.render import EpubMaker, Stylesheet
 from edition.render.printed import PAPERS, Paper, PrintMaker
@@ -50,10 +50,7 @@ def write_schemas(out_dir: Path) -> Path:
     """
     target = out_dir / SCHEMA_HREF
     for name in LINKED_SCHEMAS:
-        data = (schemas_dir() / name).read_bytes()
-        here = target / name
-        if not (here.is_file() and here.read_bytes() == data):
-            write_atomic(here, data)
+        write_if_changed(target / name, (schemas_dir() / name).read_bytes())
     return target
 
 

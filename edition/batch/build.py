@@ -17,9 +17,13 @@ from pathlib import Path
 from edition.batch import manifest
 from edition.batch.executors import Executor, InProcess
 from edition.batch.jobs import Job, Made, Options, read_job
-from edition.errors import EditionError, InputError, OutputError
-from edition.output import write_atomic
-from edition.pipeline import write_schemas
+from edition.collection import ordered
+from edition.errors import EditionError, InputError, MetadataError, OutputError, ValidationError
+from edition.model import Collection
+from edition.output import write_atomic, write_if_changed
+from edition.pipeline import SCHEMA_HREF, write_schemas
+from edition.tei.corpus import corpus_bytes
+from edition.validate import Validator, parse, parse_file
 
 SOURCE_SUFFIXES = (".txt",)
 
@@ -69,6 +73,8 @@ class Summary:
     """Output files removed because their source is gone (``prune``)."""
     kept: list[str] = field(default_factory=list)
     """Output files of sources not in this build, left in place."""
+    collection: Path | None = None
+    """The collection's ``teiCorpus`` file, when one was asked for and made."""
 
 
 Progress = Callable[[str, str], None]
@@ -77,8 +83,9 @@ Progress = Callable[[str, str], None]
 
 def build_all(paths: Iterable[Path], out_dir: Path, options: Options | None = None,
               executor: Executor | None = None, force: bool = False, prune: bool = False,
-              progress: Progress | None = None) -> Summary:
-    """Build every source into ``out_dir``; see the module's docstring."""
+              progress: Progress | None = None, collection: Collection | None = None) -> Summary:
+    """Build every source into ``out_dir``; see the module's docstring.  With
+    a ``collection``, also its ``teiCorpus`` of every text, once all are built."""
     options = options or Options()
     summary = Summary()
     records = manifest.load(out_dir)
@@ -131,7 +138,35 @@ def build_all(paths: Iterable[Path], out_dir: Path, options: Options | None = No
             _finish(out_dir, records, previous, names, prune, summary)
         raise
     _finish(out_dir, records, previous, names, prune, summary)
+    if collection is not None:
+        try:
+            summary.collection = _write_collection(collection, out_dir, names, summary)
+        except EditionError as err:
+            summary.failed.append(Failure(collection.path, err))
     return summary
+
+
+def _write_collection(collection: Collection, out_dir: Path, names: dict[str, str], summary: Summary) -> Path:
+    """Write the collection's ``teiCorpus`` from the texts' TEI files in ``out_dir``.
+
+    :raises MetadataError: a text failed (the collection would lack it), or
+        the collection's order names a text the build has not.
+    :raises ValidationError: the corpus breaks the project's schemas.
+    """
+    if summary.failed:
+        raise MetadataError(f"collection not made: {len(summary.failed)} of its texts failed",
+                            path=collection.path)
+    target = out_dir / f"{collection.name}.corpus.tei.xml"
+    if collection.name + ".corpus" in names:
+        raise MetadataError(f"collection not made: {target.name} would overwrite a text's TEI",
+                            path=collection.path)
+    members = [parse_file(out_dir / f"{name}.tei.xml").getroot() for name in ordered(collection, list(names))]
+    data = corpus_bytes(collection, members, SCHEMA_HREF)
+    problems = Validator().check(parse(data, str(target)), str(target))
+    if problems:
+        raise ValidationError(f"the collection's TEI is invalid: {problems[0]}", path=collection.path)
+    write_if_changed(target, data)
+    return target
 
 
 def _finish(out_dir: Path, records: dict[str, manifest.Entry], previous: dict[str, manifest.Entry],

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from edition import __version__
 from edition.batch.jobs import Job, Made, Options
-from edition.output import write_atomic
+from edition.output import write_if_changed
 from edition.resources import schemas_dir
 
 MANIFEST_NAME = "edition-manifest.json"
@@ -108,10 +108,4 @@ def save(out_dir: Path, entries: dict[str, Entry]) -> None:
     document = {"format": FORMAT, "generator": f"edition {__version__}",
                 "sources": {name: asdict(entries[name]) for name in sorted(entries)}}
     data = (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
-    target = out_dir / MANIFEST_NAME
-    try:
-        if target.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    write_atomic(target, data)
+    write_if_changed(out_dir / MANIFEST_NAME, data)

@@ -17,7 +17,7 @@ from lxml import etree
 from edition.tei.maker import local
 
 STRUCTURAL = frozenset({
-    "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt",
+    "teiCorpus", "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt",
     "availability", "sourceDesc", "encodingDesc", "appInfo", "application",
     "editorialDecl", "normalization", "segmentation", "profileDesc", "langUsage",
     "revisionDesc", "text", "body", "div", "figure", "list",
