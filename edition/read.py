@@ -57,15 +57,22 @@ def read_source(path: Path, display: str | None = None, encoding: str | None = N
         encoding is unknown or cannot be decided.
     """
     shown = display or str(path)
+    return decode_source(read_bytes(path, shown), path=shown, filename=path.name, encoding=encoding)
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a source file, named ``shown`` in messages.
+
+    :raises InputError: the file is missing, a folder, or unreadable.
+    """
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=shown) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a text file", path=shown) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=shown) from None
-    return decode_source(data, path=shown, filename=path.name, encoding=encoding)
 
 
 def decode_source(data: bytes, *, path: str, filename: str, encoding: str | None = None) -> Source:

@@ -31,3 +31,19 @@ def tei_all() -> TeiAllValidator:
 def validator() -> Validator:
     """edition.rng and edition.sch, compiled once."""
     return Validator()
+
+
+@pytest.fixture()
+def run():
+    """``run(*args)``: the ``edition`` command in process (click's runner),
+    arguments turned to strings, exceptions let through."""
+    from click.testing import CliRunner
+
+    from edition.cli import cli
+
+    runner = CliRunner()
+
+    def invoke(*args: object):  # type: ignore[no-untyped-def]
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke

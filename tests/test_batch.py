@@ -9,10 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from edition.batch.manifest import MANIFEST_NAME
-from edition.cli import cli
 from edition.errors import ValidationError
 from tests.paths import SEED
 
@@ -24,16 +22,6 @@ TEXTS = {
     "c_news": "Readers gather at the library\n\nBerlin, 8 March 2014\n\nHundreds of readers met in "
               "the hall on Saturday.\n\nReaders in the main hall. Photo: Ann Lee\n",
 }
-
-
-@pytest.fixture()
-def run():
-    runner = CliRunner()
-
-    def invoke(*args: object):
-        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture()

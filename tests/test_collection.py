@@ -9,10 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from lxml import etree
 
-from edition.cli import cli
 from tests.paths import SEED
 
 T = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -26,16 +24,6 @@ TEXTS = {
 COLLECTION = {"title": "Statements on public places", "editors": ["Jane Roe", {"name": "Readers' Union",
                                                                                "type": "organization"}],
               "order": ["c_statement"], "licence": "CC BY 4.0", "date": "2026-12-01"}
-
-
-@pytest.fixture()
-def run():
-    runner = CliRunner()
-
-    def invoke(*args: object):
-        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture()

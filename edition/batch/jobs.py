@@ -13,12 +13,12 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition.errors import EditionError, InputError, MetadataError
+from edition.errors import EditionError, MetadataError
 from edition.metadata import parse_metadata, sidecar_path
 from edition.model import Document, Metadata
 from edition.normalize import normalize
 from edition.pipeline import Renderers, checked_tei
-from edition.read import decode_source
+from edition.read import decode_source, read_bytes
 from edition.render import pdf
 from edition.render.printed import PAPERS
 from edition.segment import segment
@@ -77,14 +77,7 @@ def read_job(path: Path, out_dir: Path) -> Job:
     :raises MetadataError: the sidecar exists but cannot be read.
     """
     shown = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=shown) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a text file", path=shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=shown) from None
+    data = read_bytes(path, shown)
     side = sidecar_path(path)
     try:
         side_data: bytes | None = side.read_bytes()
