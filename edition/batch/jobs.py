@@ -10,7 +10,7 @@ the same bytes wherever it runs.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from edition.errors import EditionError, MetadataError
@@ -67,7 +67,6 @@ class Made:
     outputs: tuple[tuple[str, bytes], ...]
     warnings: tuple[str, ...] = ()
     environment: tuple[str, ...] = ()
-    skipped: bool = field(default=False, compare=False)
 
 
 def read_job(path: Path, out_dir: Path) -> Job:
