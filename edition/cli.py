@@ -204,6 +204,11 @@ def _rendered(file: Path, no_validate: bool, render: Callable[[Any], bytes]) -> 
     return data
 
 
+def _say(line: str) -> None:
+    """How a long step in this process (typesetting) is going, on standard error."""
+    click.echo(line, err=True)
+
+
 def _source_date_epoch() -> str | None:
     import os
 
@@ -229,9 +234,21 @@ def epub(file: Path, output: Path, no_validate: bool) -> None:
     """
     from edition.output import write_atomic
     from edition.render import EpubMaker
+    from edition.render.volume import is_corpus
+    from edition.render.volume_epub import VolumeEpubMaker
 
-    write_atomic(output, _rendered(file, no_validate,
-                                   lambda tree: EpubMaker().make(tree, _source_date_epoch())))
+    write_atomic(output, _rendered(file, no_validate, lambda tree: (
+        VolumeEpubMaker() if is_corpus(tree) else EpubMaker()).make(tree, _source_date_epoch())))
+
+
+def _print_html(tree: Any, paper: str) -> bytes:
+    """The print HTML of a TEI tree: a text's edition, or a collection's volume."""
+    from edition.render.printed import PAPERS, PrintMaker
+    from edition.render.volume import is_corpus
+    from edition.render.volume_print import VolumePrintMaker
+
+    maker = VolumePrintMaker() if is_corpus(tree) else PrintMaker()
+    return maker.make(tree, PAPERS[paper], _source_date_epoch())
 
 
 @cli.command()
@@ -244,10 +261,8 @@ def html(file: Path, output: Path | None, paper: str, no_validate: bool) -> None
     """Make the print edition's HTML from the TEI FILE: one self-contained file
     (CSS inlined, nothing fetched) for a CSS paged-media engine and for screens."""
     from edition.output import write_atomic
-    from edition.render.printed import PAPERS, PrintMaker
 
-    data = _rendered(file, no_validate,
-                     lambda tree: PrintMaker().make(tree, PAPERS[paper], _source_date_epoch()))
+    data = _rendered(file, no_validate, lambda tree: _print_html(tree, paper))
     if output:
         write_atomic(output, data)
     else:
@@ -264,11 +279,9 @@ def pdf(file: Path, output: Path, paper: str, no_validate: bool) -> None:
     """Typeset the TEI FILE's print edition to PDF with WeasyPrint (the pdf extra)."""
     from edition.output import write_atomic
     from edition.render import pdf as typesetter
-    from edition.render.printed import PAPERS, PrintMaker
 
-    page = _rendered(file, no_validate,
-                     lambda tree: PrintMaker().make(tree, PAPERS[paper], _source_date_epoch()))
-    result = typesetter.typeset(page)
+    page = _rendered(file, no_validate, lambda tree: _print_html(tree, paper))
+    result = typesetter.typeset(page, lambda line: _say(f"{output}: {line}"))
     for message in result.environment:
         click.echo(f"warning: {message}", err=True)
     for message in result.warnings:
@@ -325,7 +338,8 @@ def validate(files: tuple[Path, ...]) -> None:
               help="Remove the outputs of sources no longer built (as the folder's manifest lists them).")
 @click.option("--collection", "collection_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               metavar="FILE", help="Also make the collection FILE describes (schemas/collection.schema.json) "
-                                   "of all the texts: FILE-NAME.corpus.tei.xml, a teiCorpus.")
+                                   "of all the texts: NAME.corpus.tei.xml (a teiCorpus), and from it "
+                                   "NAME.corpus.epub, .html and .pdf, NAME being FILE's name less .json.")
 def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool | None,
           encoding: str | None, jobs: int | None, scheduler: str | None, force: bool, prune: bool,
           collection_file: Path | None) -> None:
@@ -353,7 +367,7 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
     if not paths:
         click.echo("nothing to build: no .txt sources found", err=True)
         sys.exit(3)
-    executor = executor_for(jobs or default_workers(), scheduler, len(paths))
+    executor = executor_for(jobs or default_workers(), scheduler, len(paths), report=_say)
     signals = click.get_current_context().find_root().obj.get("signals", _Signals())
     if len(paths) > 1:
         started = time.monotonic()
@@ -365,14 +379,14 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
                 bar.update(1, f"{(bar.pos + 1) / seconds:.1f} docs/s" if seconds > 0 else None)
                 signals.check()
 
-            summary = build_all(paths, out_dir, options, executor, force, prune, advance, collection)
+            summary = build_all(paths, out_dir, options, executor, force, prune, advance, collection, _say)
     else:
         summary = build_all(paths, out_dir, options, executor, force, prune,
-                            lambda _o, _s: signals.check(), collection)
+                            lambda _o, _s: signals.check(), collection, _say)
     # What WeasyPrint says of the machine holds for the whole run: said once.
     for message in dict.fromkeys(m for done in summary.built for m in done.environment):
         click.echo(f"warning: {message}", err=True)
-    for done in summary.built:
+    for done in [*summary.built, *([summary.collection] if summary.collection else [])]:
         for message in done.warnings:
             click.echo(f"warning: {done.source}: WeasyPrint: {message}", err=True)
     order = {str(p): k for k, p in enumerate(paths)}
@@ -396,7 +410,9 @@ def _summary_line(summary: Any, sources: int, out_dir: Path) -> str:
     if summary.kept:
         line += f"; {len(summary.kept)} output file(s) no source here makes kept (--prune removes them)"
     if summary.collection:
-        line += f"; the collection in {summary.collection}"
+        files = ", ".join(p.name for p in summary.collection.outputs)
+        line += (f"; the collection: {files}" if summary.collection_remade
+                 else f"; the collection unchanged ({summary.collection.outputs[0].name})")
     return line
 
 

@@ -47,7 +47,7 @@ def test_the_collection_is_one_valid_tei_corpus_in_its_order(run, sources, tmp_p
     result = run("build", sources, "-o", out, "--no-pdf", "-j", 1, "--collection", collection_file(tmp_path))
     assert result.exit_code == 0, result.stderr
     corpus = out / "places.corpus.tei.xml"
-    assert f"the collection in {corpus}" in result.stderr
+    assert f"the collection: {corpus.name}, " in result.stderr
     tree = etree.parse(str(corpus))
     assert validator.check(tree, str(corpus)) == []
     assert tei_all.check(tree, str(corpus)) == []

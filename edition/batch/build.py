@@ -15,15 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.batch import manifest
+from edition.batch.collect import check_can_make, write_collection
 from edition.batch.executors import Executor, InProcess
 from edition.batch.jobs import Job, Made, Options, read_job
-from edition.collection import ordered
-from edition.errors import EditionError, InputError, MetadataError, OutputError, ValidationError
+from edition.errors import EditionError, InputError, OutputError
 from edition.model import Collection
-from edition.output import write_atomic, write_if_changed
-from edition.pipeline import SCHEMA_HREF, write_schemas
-from edition.tei.corpus import corpus_bytes
-from edition.validate import Validator, parse, parse_file
+from edition.output import write_atomic
+from edition.pipeline import write_schemas
+from edition.render.pdf import Report
 
 SOURCE_SUFFIXES = (".txt",)
 
@@ -73,8 +72,10 @@ class Summary:
     """Output files removed because their source is gone (``prune``)."""
     kept: list[str] = field(default_factory=list)
     """Output files of sources not in this build, left in place."""
-    collection: Path | None = None
-    """The collection's ``teiCorpus`` file, when one was asked for and made."""
+    collection: Built | None = None
+    """The collection's files (its ``teiCorpus`` first), when one was asked
+    for and made; they are remade only when one of its texts changed."""
+    collection_remade: bool = False
 
 
 Progress = Callable[[str, str], None]
@@ -83,12 +84,16 @@ Progress = Callable[[str, str], None]
 
 def build_all(paths: Iterable[Path], out_dir: Path, options: Options | None = None,
               executor: Executor | None = None, force: bool = False, prune: bool = False,
-              progress: Progress | None = None, collection: Collection | None = None) -> Summary:
+              progress: Progress | None = None, collection: Collection | None = None,
+              report: Report | None = None) -> Summary:
     """Build every source into ``out_dir``; see the module's docstring.  With
-    a ``collection``, also its ``teiCorpus`` of every text, once all are built."""
+    a ``collection``, also its ``teiCorpus`` of every text, once all are
+    built, and its EPUB and printed volume; ``report`` hears how a long
+    typesetting in this process is going."""
     options = options or Options()
     summary = Summary()
     records = manifest.load(out_dir)
+    collections = manifest.load(out_dir, "collections")
     previous = dict(records)
     names: dict[str, str] = {}
     said = progress or (lambda _outcome, _source: None)
@@ -135,45 +140,28 @@ def build_all(paths: Iterable[Path], out_dir: Path, options: Options | None = No
         # Stopped (an interruption, a full disk): what was done is still
         # recorded, unless recording fails too, which must not hide why.
         with contextlib.suppress(EditionError):
-            _finish(out_dir, records, previous, names, prune, summary)
+            _finish(out_dir, records, previous, names, prune, summary, collections)
         raise
-    _finish(out_dir, records, previous, names, prune, summary)
+    _finish(out_dir, records, previous, names, prune, summary, collections)
     if collection is not None:
         try:
-            summary.collection = _write_collection(collection, out_dir, names, summary)
+            check_can_make(collection, len(summary.failed), names)
+            files, warnings, remade = write_collection(collection, out_dir, list(names), options, collections, report)
         except EditionError as err:
             summary.failed.append(Failure(collection.path, err))
+        else:
+            summary.collection = Built(collection.path, tuple(files), warnings)
+            summary.collection_remade = remade
+        finally:
+            manifest.save(out_dir, records, collections)
     return summary
 
 
-def _write_collection(collection: Collection, out_dir: Path, names: dict[str, str], summary: Summary) -> Path:
-    """Write the collection's ``teiCorpus`` from the texts' TEI files in ``out_dir``.
-
-    :raises MetadataError: a text failed (the collection would lack it), or
-        the collection's order names a text the build has not.
-    :raises ValidationError: the corpus breaks the project's schemas.
-    """
-    if summary.failed:
-        raise MetadataError(f"collection not made: {len(summary.failed)} of its texts failed",
-                            path=collection.path)
-    target = out_dir / f"{collection.name}.corpus.tei.xml"
-    if collection.name + ".corpus" in names:
-        raise MetadataError(f"collection not made: {target.name} would overwrite a text's TEI",
-                            path=collection.path)
-    members = [parse_file(out_dir / f"{name}.tei.xml").getroot() for name in ordered(collection, list(names))]
-    data = corpus_bytes(collection, members, SCHEMA_HREF)
-    problems = Validator().check(parse(data, str(target)), str(target))
-    if problems:
-        raise ValidationError(f"the collection's TEI is invalid: {problems[0]}", path=collection.path)
-    write_if_changed(target, data)
-    return target
-
-
 def _finish(out_dir: Path, records: dict[str, manifest.Entry], previous: dict[str, manifest.Entry],
-            names: dict[str, str], prune: bool, summary: Summary) -> None:
+            names: dict[str, str], prune: bool, summary: Summary, collections: dict[str, manifest.Entry]) -> None:
     _tidy(out_dir, records, previous, names, prune, summary)
-    if records or previous:
-        manifest.save(out_dir, records)
+    if records or previous or collections:
+        manifest.save(out_dir, records, collections)
 
 
 def _write(out_dir: Path, made: Made) -> Built:

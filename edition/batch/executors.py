@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from edition.batch.jobs import Job, Made, Options, make_or_error, warm
 from edition.errors import EditionError, ToolError
+from edition.render.pdf import Report
 
 Result = tuple[Job, Made | EditionError]
 
@@ -32,11 +33,15 @@ class Executor(Protocol):
 
 
 class InProcess:
-    """One job after another in this process (``--jobs 1``)."""
+    """One job after another in this process (``--jobs 1``); ``report`` hears
+    how a long typesetting is going."""
+
+    def __init__(self, report: Report | None = None) -> None:
+        self.report = report
 
     def run(self, jobs: Iterable[Job], options: Options) -> Iterator[Result]:
         for job in jobs:
-            yield job, make_or_error(job, options)
+            yield job, make_or_error(job, options, self.report)
 
 
 def _quiet_worker() -> None:
@@ -180,11 +185,12 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def executor_for(workers: int, scheduler: str | None, sources: int) -> Executor:
+def executor_for(workers: int, scheduler: str | None, sources: int, report: Report | None = None) -> Executor:
     """The executor for ``--jobs``/``--scheduler``: a cluster when asked;
-    else processes when more than one job can run at once."""
+    else processes when more than one job can run at once; else this
+    process, whose long typesetting is said to ``report``."""
     if scheduler:
         return Cluster(scheduler)
     if min(workers, sources) > 1:
         return Processes(min(workers, sources))
-    return InProcess()
+    return InProcess(report)

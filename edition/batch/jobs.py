@@ -97,7 +97,7 @@ def document_of(job: Job, encoding: str | None = None) -> Document:
     return segment(normalize(source), metadata)
 
 
-def make(job: Job, options: Options) -> Made:
+def make(job: Job, options: Options, report: pdf.Report | None = None) -> Made:
     """Every output of one job, made before anything is written.
 
     The compiled stylesheet and schemas are made once per process and reused
@@ -114,16 +114,16 @@ def make(job: Job, options: Options) -> Made:
                (f"{name}.html", html)]
     if not options.pdf:
         return Made(job.source, tuple(outputs))
-    typeset = pdf.typeset(html)
+    typeset = pdf.typeset(html, (lambda line: report(f"{name}.pdf: {line}")) if report is not None else None)
     outputs.append((f"{name}.pdf", typeset.data))
     return Made(job.source, tuple(outputs), typeset.warnings, typeset.environment)
 
 
-def make_or_error(job: Job, options: Options) -> Made | EditionError:
+def make_or_error(job: Job, options: Options, report: pdf.Report | None = None) -> Made | EditionError:
     """``make``, with a user's error given back rather than raised: a task on
     a cluster returns it to the client, which reports it and goes on."""
     try:
-        return make(job, options)
+        return make(job, options, report)
     except EditionError as err:
         return err
 

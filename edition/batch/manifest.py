@@ -4,7 +4,9 @@
 digests of its bytes and its sidecar's (the editor's overrides included),
 the pipeline that made its outputs and the options, and the outputs with
 their digests and sizes.  A later build skips a source whose record still
-holds and whose outputs are all there at their recorded sizes.
+holds and whose outputs are all there at their recorded sizes.  Each
+collection has a record too, made from its ``teiCorpus``: its EPUB and
+printed volume are remade only when a text of it, or the pipeline, changed.
 
 The record names sources and outputs by file name only, never by the path
 of the machine they were built on.
@@ -68,29 +70,46 @@ def made_from(job: Job, options: Options) -> str:
     return _sha256(json.dumps(facts, sort_keys=True).encode())
 
 
-def load(out_dir: Path) -> dict[str, Entry]:
-    """The records of the last build into ``out_dir``, by output name; none
-    when there is no manifest, or it is unreadable (then everything is built)."""
+def load(out_dir: Path, section: str = "sources") -> dict[str, Entry]:
+    """The records of the last build into ``out_dir``, by output name: of its
+    sources, or (``section="collections"``) of its collections; none when
+    there is no manifest, or it is unreadable (then everything is built)."""
     try:
         document = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
         if document.get("format") != FORMAT:
             return {}
         return {name: Entry(e["source"], e["made_from"], dict(e["outputs"]))
-                for name, e in document["sources"].items()}
+                for name, e in document.get(section, {}).items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
 
 
+def collection_made_from(corpus: bytes, options: Options) -> str:
+    """The digest of what a collection's EPUB and volume are made from: its
+    ``teiCorpus`` (which holds every text's TEI), the pipeline, the options."""
+    facts = {"corpus": _sha256(corpus), "pipeline": pipeline_id(), "options": asdict(options)}
+    return _sha256(json.dumps(facts, sort_keys=True).encode())
+
+
+def entry_of(source: str, made: str, outputs: list[tuple[str, bytes]]) -> Entry:
+    """A record of ``outputs`` made from ``made`` (a ``made_from`` digest)."""
+    return Entry(source, made, {name: {"sha256": _sha256(data), "bytes": len(data)} for name, data in outputs})
+
+
 def entry_for(job: Job, options: Options, made: Made) -> Entry:
     """The record of a job just built."""
-    return Entry(job.filename, made_from(job, options),
-                 {name: {"sha256": _sha256(data), "bytes": len(data)} for name, data in made.outputs})
+    return entry_of(job.filename, made_from(job, options), list(made.outputs))
 
 
 def holds(entry: Entry | None, job: Job, options: Options, out_dir: Path) -> bool:
     """Whether the record says the job's outputs are current: made from the
     same inputs, and every one still there at its recorded size."""
-    if entry is None or entry.made_from != made_from(job, options):
+    return current(entry, made_from(job, options), out_dir)
+
+
+def current(entry: Entry | None, made: str, out_dir: Path) -> bool:
+    """Whether ``entry`` was made from ``made`` and its outputs are all there at their recorded sizes."""
+    if entry is None or entry.made_from != made:
         return False
     for name, facts in entry.outputs.items():
         try:
@@ -101,11 +120,13 @@ def holds(entry: Entry | None, job: Job, options: Options, out_dir: Path) -> boo
     return True
 
 
-def save(out_dir: Path, entries: dict[str, Entry]) -> None:
-    """Write the records, sorted, in one atomic replace; a manifest that
-    would not change is left untouched (a build that skipped everything
-    changes nothing in the folder)."""
-    document = {"format": FORMAT, "generator": f"edition {__version__}",
-                "sources": {name: asdict(entries[name]) for name in sorted(entries)}}
+def save(out_dir: Path, entries: dict[str, Entry], collections: dict[str, Entry] | None = None) -> None:
+    """Write the records (of sources, and of collections), sorted, in one
+    atomic replace; a manifest that would not change is left untouched (a
+    build that skipped everything changes nothing in the folder)."""
+    document: dict[str, object] = {"format": FORMAT, "generator": f"edition {__version__}",
+                                   "sources": {name: asdict(entries[name]) for name in sorted(entries)}}
+    if collections:
+        document["collections"] = {name: asdict(collections[name]) for name in sorted(collections)}
     data = (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
     write_if_changed(out_dir / MANIFEST_NAME, data)

@@ -65,20 +65,20 @@ def _text(tree: etree._ElementTree, path: str) -> str:
     return regularized(found[0]) if found else ""
 
 
-def _people(tree: etree._ElementTree, path: str) -> tuple[Person, ...]:
-    people = []
+def people(tree: etree._ElementTree | etree._Element, path: str) -> tuple[Person, ...]:
+    """The persons or bodies named by the elements ``path`` selects."""
+    found = []
     for holder in elements(tree, path):
         named = elements(holder, "t:orgName|t:persName|t:name")
         kind = etree.QName(named[0]).localname if named else "name"
         text = regularized(holder if not named else named[0])
         if text:
-            people.append(Person(text, kind))
-    return tuple(people)
+            found.append(Person(text, kind))
+    return tuple(found)
 
 
 def _signatories(tree: etree._ElementTree) -> tuple[Person, ...]:
-    people = _people(tree, "/t:TEI/t:text/t:body//t:list[@type='signatories']/t:item")
-    return tuple(dict.fromkeys(people))
+    return tuple(dict.fromkeys(people(tree, "/t:TEI/t:text/t:body//t:list[@type='signatories']/t:item")))
 
 
 def name_summary(people: tuple[Person, ...], shown: int) -> list[str]:
@@ -113,9 +113,9 @@ def book_info(tree: etree._ElementTree) -> BookInfo:
     return BookInfo(
         title=title,
         lang=tree.getroot().get(XML_LANG) or "und",
-        authors=_people(tree, f"{header}/t:titleStmt/t:author"),
+        authors=people(tree, f"{header}/t:titleStmt/t:author"),
         signatories=_signatories(tree),
-        editors=_people(tree, f"{header}/t:titleStmt/t:respStmt[t:resp='editor']"),
+        editors=people(tree, f"{header}/t:titleStmt/t:respStmt[t:resp='editor']"),
         publisher=_text(tree, f"{header}/t:publicationStmt/t:publisher") or DEFAULT_PUBLISHER,
         rights=licence,
         date=dates[0] if dates else "",
@@ -131,10 +131,15 @@ def build_time(info: BookInfo, source_date_epoch: str | None) -> datetime:
     ``SOURCE_DATE_EPOCH`` wins (reproducible-builds convention); else the
     TEI's date, at midnight UTC; else a fixed date.  Never the clock.
     """
+    return dated(info.date, source_date_epoch)
+
+
+def dated(date: str, source_date_epoch: str | None) -> datetime:
+    """``build_time`` for a book dated ``date`` (ISO 8601, or empty)."""
     if source_date_epoch and source_date_epoch.strip().isdigit():
         return datetime.fromtimestamp(int(source_date_epoch), tz=UTC)
-    if info.date:
-        parts = [int(p) for p in info.date.split("T")[0].split("-") if p.isdigit()]
+    if date:
+        parts = [int(p) for p in date.split("T")[0].split("-") if p.isdigit()]
         parts += [1] * (3 - len(parts))
         try:
             return datetime(parts[0], parts[1], parts[2], tzinfo=UTC)

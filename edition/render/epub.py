@@ -44,7 +44,8 @@ def cover_names(info: BookInfo) -> list[str]:
 
 def title_page(info: BookInfo) -> etree._Element:
     """The title page's section: title, issuing bodies, the source."""
-    section = etree.Element(_h("section"), {"class": "titlepage", "id": "titlepage"})
+    section = etree.Element(_h("section"), {"class": "titlepage", "id": "titlepage"},
+                            nsmap={None: XHTML_NS})
     etree.SubElement(section, _h("h1")).text = info.title
     if issuers_line(info):
         etree.SubElement(section, _h("p"), {"class": "bodies"}).text = issuers_line(info)
@@ -69,6 +70,19 @@ def package_language(opf: bytes, lang: str) -> bytes:
     root = etree.fromstring(opf, etree.XMLParser(resolve_entities=False, no_network=True))
     root.set(XML_LANG, lang)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
+
+
+def written(book: epub.EpubBook, pages: list[Page], unit_pages: list[Page], certifier: str,
+            when: datetime, lang: str) -> bytes:
+    """The EPUB bytes of ``book``, with the accessibility metadata of its
+    content documents (``pages``, of which ``unit_pages`` are the units),
+    dated ``when``, in a reproducible zip."""
+    for prop, value in a11y.metadata(a11y.Content.of(pages, unit_pages), a11y.failures(pages), certifier):
+        book.add_metadata(None, "meta", value, {"property": prop})
+    out = io.BytesIO()
+    epub.write_epub(out, book, {"mtime": when.replace(tzinfo=None), "epub2_guide": False,
+                                "epub3_pages": False, "landmark_title": "Landmarks"})
+    return reproducible_zip(out.getvalue(), when, {OPF_NAME: lambda opf: package_language(opf, lang)})
 
 
 class EpubMaker:
@@ -130,15 +144,7 @@ class EpubMaker:
         ]
         if items:
             book.guide.append({"href": items[0].file_name, "title": "Start of text", "type": "bodymatter"})
-        pages += unit_pages
-        for prop, value in a11y.metadata(a11y.Content.of(pages, unit_pages), a11y.failures(pages),
-                                         info.publisher):
-            book.add_metadata(None, "meta", value, {"property": prop})
-
-        out = io.BytesIO()
-        epub.write_epub(out, book, {"mtime": when.replace(tzinfo=None), "epub2_guide": False,
-                                    "epub3_pages": False, "landmark_title": "Landmarks"})
-        return reproducible_zip(out.getvalue(), when, {OPF_NAME: lambda opf: package_language(opf, info.lang)})
+        return written(book, pages + unit_pages, unit_pages, info.publisher, when, info.lang)
 
     @staticmethod
     def _metadata(book: epub.EpubBook, info: BookInfo, when: datetime) -> None:

@@ -24,8 +24,9 @@ import hashlib
 import logging
 import os
 import re
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -117,8 +118,45 @@ def split_warnings(messages: list[str]) -> tuple[tuple[str, ...], tuple[str, ...
     return tuple(own), tuple(machine)
 
 
-def typeset(html: bytes) -> Pdf:
+Report = Callable[[str], None]
+"""Where a long typesetting says how it is going: one line at a time."""
+HEARTBEAT_SECONDS = 5.0
+"""A typesetting that runs longer than this says so, and again as long again."""
+
+
+@contextmanager
+def _heartbeat(report: Report | None, every: float) -> Iterator[Callable[[], float]]:
+    """While the block runs, ``report`` how long it has taken every ``every``
+    seconds (from a thread: WeasyPrint offers no progress of its own).
+    Yields the elapsed-time clock."""
+    started = time.monotonic()
+
+    def elapsed() -> float:
+        return time.monotonic() - started
+
+    if report is None:
+        yield elapsed
+        return
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(every):
+            report(f"still typesetting, {elapsed():.0f} s so far")
+
+    thread = threading.Thread(target=beat, name="typesetting-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield elapsed
+    finally:
+        stop.set()
+        thread.join()
+
+
+def typeset(html: bytes, report: Report | None = None, every: float = HEARTBEAT_SECONDS) -> Pdf:
     """The PDF of ``html`` (a print HTML file's bytes).
+
+    With ``report``, a typesetting that takes more than ``every`` seconds
+    says so while it runs, how many pages it laid out, and how long it took.
 
     :raises ToolError: WeasyPrint or the system libraries it needs are missing.
     """
@@ -130,13 +168,17 @@ def typeset(html: bytes) -> Pdf:
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)
+    options = {"pdf_identifier": hashlib.sha256(html).hexdigest()[:32].encode("ascii"), "pdf_tags": True}
     try:
-        document = weasyprint.HTML(string=html.decode("utf-8"), url_fetcher=_refuse, base_url=None)
-        with _source_date_epoch(html_epoch(html)):
-            data = document.write_pdf(
-                pdf_identifier=hashlib.sha256(html).hexdigest()[:32].encode("ascii"),
-                pdf_tags=True,
-            )
+        source = weasyprint.HTML(string=html.decode("utf-8"), url_fetcher=_refuse, base_url=None)
+        with _source_date_epoch(html_epoch(html)), _heartbeat(report, every) as elapsed:
+            # What HTML.write_pdf does, in its two steps, to say how far it got.
+            document = source.render(**options)
+            if report is not None and elapsed() > every:
+                report(f"laid out {len(document.pages)} pages in {elapsed():.0f} s; writing the PDF")
+            data = document.write_pdf(**options)
+            if report is not None and elapsed() > every:
+                report(f"typeset {len(document.pages)} pages in {elapsed():.0f} s")
     finally:
         logger.removeHandler(collect)
     own, machine = split_warnings(collect.messages)

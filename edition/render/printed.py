@@ -11,6 +11,7 @@ print rules live in ``print.css``, the screen rules in ``screen.css``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import cast
 
@@ -115,7 +116,7 @@ def _h(tag: str) -> str:
     return f"{{{XHTML_NS}}}{tag}"
 
 
-def _sub(parent: etree._Element, tag: str, text: str = "", **attrs: str) -> etree._Element:
+def sub(parent: etree._Element, tag: str, text: str = "", **attrs: str) -> etree._Element:
     element = etree.SubElement(parent, _h(tag), {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
     if text:
         element.text = text
@@ -124,43 +125,59 @@ def _sub(parent: etree._Element, tag: str, text: str = "", **attrs: str) -> etre
 
 def _title_page(info: BookInfo) -> etree._Element:
     header = etree.Element(_h("header"), {"class": "titlepage", "id": "titlepage"})
-    _sub(header, "h1", info.title, id="book-title")
+    sub(header, "h1", info.title, id="book-title")
     if issuers_line(info):
-        _sub(header, "p", issuers_line(info), class_="bodies")
+        sub(header, "p", issuers_line(info), class_="bodies")
     source = ", ".join(x for x in (info.source_publisher, info.source) if x)
     if source:
-        _sub(header, "p", f"Source: {source}", class_="source")
+        sub(header, "p", f"Source: {source}", class_="source")
     if info.date:
-        _sub(header, "p", class_="date").append(_time(info.date))
+        sub(header, "p", class_="date").append(time_element(info.date))
     if info.publisher != DEFAULT_PUBLISHER:
-        _sub(header, "p", info.publisher, class_="publisher")
+        sub(header, "p", info.publisher, class_="publisher")
     return header
 
 
-def _time(when: str) -> etree._Element:
+def time_element(when: str) -> etree._Element:
     element = etree.Element(_h("time"), datetime=when)
     element.text = when
     return element
 
 
-def _contents(entries: list[tuple[str, str]]) -> etree._Element:
+def contents(entries: list[tuple[str, str]]) -> etree._Element:
     nav = etree.Element(_h("nav"), {"class": "toc", "role": "doc-toc", "aria-labelledby": "toc-title"})
-    _sub(nav, "h2", "Contents", id="toc-title")
-    items = _sub(nav, "ol")
+    sub(nav, "h2", "Contents", id="toc-title")
+    items = sub(nav, "ol")
     for target, title in entries:
-        _sub(_sub(items, "li"), "a", title, href=f"#{target}")
+        sub(sub(items, "li"), "a", title, href=f"#{target}")
     return nav
+
+
+def method_line(prov: Provenance) -> str:
+    """What normalization did, rule by rule, for a colophon."""
+    changed = [(rule, count) for rule, count in prov.normalization if count]
+    total = sum(count for _rule, count in changed)
+    return (f"Normalized by {len(prov.normalization)} rules, {total} interventions"
+            + (": " + ", ".join(f"{rule} {count}" for rule, count in changed) if changed else "")
+            + ". Each intervention is recorded in the TEI with the source’s reading.")
+
+
+def structure_line(prov: Provenance) -> str:
+    """Which structure rules marked up the text, for a colophon."""
+    found = [(rule, count) for rule, count in prov.segmentation if count]
+    return ("Detected by rule: " + ", ".join(f"{rule} {count}" for rule, count in found) + "."
+            if found else "No structure rule applied.")
 
 
 def _colophon(info: BookInfo, prov: Provenance) -> etree._Element:
     section = etree.Element(_h("section"), {"class": "colophon", "id": "colophon", "role": "doc-colophon",
                                             "aria-labelledby": "colophon-title"})
-    _sub(section, "h2", "Colophon", id="colophon-title")
-    facts = _sub(section, "dl")
+    sub(section, "h2", "Colophon", id="colophon-title")
+    facts = sub(section, "dl")
 
     def fact(term: str, value: str | etree._Element) -> None:
-        _sub(facts, "dt", term)
-        definition = _sub(facts, "dd")
+        sub(facts, "dt", term)
+        definition = sub(facts, "dd")
         if isinstance(value, str):
             definition.text = value
         else:
@@ -174,28 +191,21 @@ def _colophon(info: BookInfo, prov: Provenance) -> etree._Element:
         checksum = etree.Element(_h("code"), {"class": "checksum"})
         checksum.text = prov.sha256
         fact("SHA-256 of the source", checksum)
-    changed = [(rule, count) for rule, count in prov.normalization if count]
-    total = sum(count for _rule, count in changed)
-    method = (f"Normalized by {len(prov.normalization)} rules, {total} interventions"
-              + (": " + ", ".join(f"{rule} {count}" for rule, count in changed) if changed else "")
-              + ". Each intervention is recorded in the TEI with the source’s reading.")
-    fact("Editorial method", method)
-    found = [(rule, count) for rule, count in prov.segmentation if count]
-    fact("Structure", "Detected by rule: " + ", ".join(f"{rule} {count}" for rule, count in found) + "."
-         if found else "No structure rule applied.")
+    fact("Editorial method", method_line(prov))
+    fact("Structure", structure_line(prov))
     if prov.licence:
         fact("Rights", prov.licence)
     fact("Made by", f"edition {prov.version}".strip() + ", from the TEI encoding of the source.")
     return section
 
 
-def _serialize(element: etree._Element, doctype: str | None = None) -> bytes:
+def html_bytes(element: etree._Element, doctype: str | None = None) -> bytes:
     """``element`` as HTML bytes, without its tail."""
     return cast(bytes, html.tostring(element, doctype=doctype, encoding="utf-8", method="html",
                                      with_tail=False))
 
 
-def _plain_html(root: etree._Element) -> etree._Element:
+def plain_html(root: etree._Element) -> etree._Element:
     """The XHTML tree as HTML: no namespaces, no xml:lang (``lang`` says it)."""
     for element in root.iter():
         if isinstance(element.tag, str):
@@ -223,24 +233,9 @@ class PrintMaker:
         when = build_time(info, source_date_epoch)
         text_dir = direction(regularized(elements(tree, "/t:TEI/t:text")[0]))
 
-        root = etree.Element(_h("html"), nsmap={None: XHTML_NS})  # type: ignore[dict-item]
-        root.set("lang", info.lang)
-        root.set("dir", text_dir)
-        head = _sub(root, "head")
-        _sub(head, "meta", charset="utf-8")
-        _sub(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
-        _sub(head, "title", info.title)
-        for person in info.authors:
-            _sub(head, "meta", name="author", content=person.name)
-        _sub(head, "meta", name="generator", content=f"edition {facts.version}".strip())
-        stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-        _sub(head, "meta", name="dcterms.created", content=stamp)
-        _sub(head, "meta", name="dcterms.modified", content=stamp)
-        _sub(head, "style", self.base_css)
-        _sub(head, "style", paper.css() + self.print_css, media="print")
-        _sub(head, "style", self.screen_css, media="screen")
-
-        body = _sub(root, "body")
+        root = self.page(info.title, info.lang, text_dir, [p.name for p in info.authors], facts.version,
+                         when, paper)
+        body = sub(root, "body")
         body.append(_title_page(info))
         body.append(_colophon(info, facts))
         entries: list[tuple[str, str]] = []
@@ -257,16 +252,49 @@ class PrintMaker:
                 section.set("dir", own)
             entries.append((section.get("id") or unit.id, unit.title))
             sections.append(section)
-        body.append(_contents(entries))
-        _sub(body, "main").append(etree.Comment(SLOT))
+        body.append(contents(entries))
+        sub(body, "main").append(etree.Comment(SLOT))
 
-        mark_other_direction(body, text_dir)
-        skeleton = _serialize(_plain_html(root), doctype="<!DOCTYPE html>")
-        before, after = skeleton.split(f"<!--{SLOT}-->".encode(), 1)
-        for section in sections:
-            mark_other_direction(section, text_dir)
-        wrapper = sections[0].getparent() if sections else None
-        if wrapper is not None:  # it holds the namespace declaration: clear it too
-            _plain_html(wrapper)
-        parts = [_serialize(section) for section in sections]  # spliced as bytes: see xhtml.SLOT
-        return before + b"".join(parts) + after + b"\n"
+        return spliced(root, sections, text_dir)
+
+    def page(self, title: str, lang: str, dir: str, authors: list[str], version: str, when: datetime,
+             paper: Paper, extra_css: str = "") -> etree._Element:
+        """The ``html`` element with its ``head``: title, authors, dates, the inlined stylesheets."""
+        root = etree.Element(_h("html"), nsmap={None: XHTML_NS})  # type: ignore[dict-item]
+        root.set("lang", lang)
+        root.set("dir", dir)
+        head = sub(root, "head")
+        sub(head, "meta", charset="utf-8")
+        sub(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+        sub(head, "title", title)
+        for name in authors:
+            sub(head, "meta", name="author", content=name)
+        sub(head, "meta", name="generator", content=f"edition {version}".strip())
+        stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        sub(head, "meta", name="dcterms.created", content=stamp)
+        sub(head, "meta", name="dcterms.modified", content=stamp)
+        sub(head, "style", self.base_css)
+        sub(head, "style", paper.css() + self.print_css + extra_css, media="print")
+        sub(head, "style", self.screen_css, media="screen")
+        return root
+
+
+def spliced(root: etree._Element, sections: list[etree._Element], dir: str, doctype: str | None = "<!DOCTYPE html>"
+            ) -> bytes:
+    """The HTML bytes of ``root``, which holds the ``SLOT`` comment, with
+    ``sections`` (elements of another tree) serialized into it; blocks
+    running against ``dir`` are marked."""
+    mark_other_direction(root, dir)
+    skeleton = html_bytes(plain_html(root), doctype=doctype)
+    before, after = skeleton.split(f"<!--{SLOT}-->".encode(), 1)
+    return before + fragments(sections, dir) + after + (b"\n" if doctype else b"")
+
+
+def fragments(sections: list[etree._Element], dir: str) -> bytes:
+    """``sections`` (rendered units, still in the stylesheet's result) as HTML bytes."""
+    wrappers = {id(w): w for w in (s.getparent() for s in sections) if w is not None}
+    for section in sections:
+        mark_other_direction(section, dir)
+    for wrapper in wrappers.values():  # they hold the namespace declaration: clear them too
+        plain_html(wrapper)
+    return b"".join(html_bytes(section) for section in sections)  # spliced as bytes: see xhtml.SLOT

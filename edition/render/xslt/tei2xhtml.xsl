@@ -6,7 +6,8 @@
   TEI the same way; an editor can adapt the rendering here without Python.
 
   Parameters:
-    target  "epub" (default) or "print": epub adds epub:type semantics.
+    target  "epub" (default), "print" or "volume" (a collection's print
+            volume: headings one level deeper); epub adds epub:type semantics.
     unit    the xml:id of one body div: only that unit is rendered (EPUB:
             one document per unit); empty renders every unit in order.
 
@@ -30,12 +31,22 @@
 
   <xsl:variable name="epub" select="$target = 'epub'"/>
   <!-- An EPUB unit is a document of its own, so its title is h1; in the
-       print book the book's title is the h1 and a unit's title an h2. -->
+       print book the book's title is the h1 and a unit's title an h2; in a
+       collection's printed volume a text's title is the h2 and its units'
+       titles h3. -->
   <xsl:variable name="title-tag">
-    <xsl:choose><xsl:when test="$epub">h1</xsl:when><xsl:otherwise>h2</xsl:otherwise></xsl:choose>
+    <xsl:choose>
+      <xsl:when test="$epub">h1</xsl:when>
+      <xsl:when test="$target = 'volume'">h3</xsl:when>
+      <xsl:otherwise>h2</xsl:otherwise>
+    </xsl:choose>
   </xsl:variable>
   <xsl:variable name="heading-tag">
-    <xsl:choose><xsl:when test="$epub">h2</xsl:when><xsl:otherwise>h3</xsl:otherwise></xsl:choose>
+    <xsl:choose>
+      <xsl:when test="$epub">h2</xsl:when>
+      <xsl:when test="$target = 'volume'">h4</xsl:when>
+      <xsl:otherwise>h3</xsl:otherwise>
+    </xsl:choose>
   </xsl:variable>
 
   <xsl:template match="/">
