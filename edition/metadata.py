@@ -16,14 +16,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-import jsonschema
-from jsonschema.exceptions import best_match
+from typing import TYPE_CHECKING, Any
 
 from edition.errors import MetadataError
 from edition.model import Agent, Metadata, Override
 from edition.resources import schemas_dir
+
+if TYPE_CHECKING:  # imported where a sidecar is checked: most sources have none
+    import jsonschema
 
 SCHEMA_NAME = "metadata.schema.json"
 
@@ -138,6 +138,7 @@ def _refuse_duplicates(pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
 def _validator(name: str = SCHEMA_NAME) -> jsonschema.Draft202012Validator:
     """The validator of the schema ``name``, built once per process; it may
     refer to the sidecar schema's definitions by that schema's ``$id``."""
+    import jsonschema
     from referencing import Registry, Resource
 
     schemas = {n: json.loads((schemas_dir() / n).read_text(encoding="utf-8")) for n in {SCHEMA_NAME, name}}
@@ -165,6 +166,8 @@ def agents(entries: Iterable[str | dict[str, str]], bare_kind: str) -> tuple[Age
 def _check(document: Any, path: str, schema: str = SCHEMA_NAME) -> None:
     errors = list(_validator(schema).iter_errors(document))
     if errors:
+        from jsonschema.exceptions import best_match
+
         error = best_match(errors)
         where, message = _describe(error)
         more = len(errors) - 1

@@ -19,6 +19,15 @@ settings.register_profile("long", max_examples=5000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The language model is unpacked into a folder of this run, not the
+    user's cache (commands the tests start inherit it)."""
+    import tempfile
+
+    if "EDITION_CACHE" not in os.environ:
+        os.environ["EDITION_CACHE"] = tempfile.mkdtemp(prefix="edition-test-cache-")
+
+
 @pytest.fixture(scope="session")
 def tei_all() -> TeiAllValidator:
     """The official TEI P5 schema (../shared/tei/tei_all.rng beside the

@@ -1,8 +1,28 @@
-"""Guessing the language of a text that has no metadata saying it."""
+"""Guessing the language of a text that has no metadata saying it.
+
+py3langid's model ships LZMA-compressed (4.5 MB, 68 MB unpacked), and
+unpacking it is most of what a one-text build costs.  The unpacked model is
+therefore kept, once, in the user's cache folder (``$XDG_CACHE_HOME/edition``,
+else ``~/.cache/edition``; ``EDITION_CACHE`` names another, ``EDITION_CACHE=``
+turns it off), one ``.npy`` file per array in a folder named by py3langid's
+version and the model's size, and mapped from there on later runs: the same
+arrays, so the same guesses.  When the
+folder cannot be written the model is unpacked in memory, as py3langid does.
+The identifier is made once per process, and only when a text needs a guess.
+"""
 
 from __future__ import annotations
 
-import py3langid
+import contextlib
+import functools
+import lzma
+import os
+import shutil
+import tempfile
+import zipfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
 
 _SAMPLE = 3_000
 
@@ -13,11 +33,81 @@ def guess_language(text: str) -> str:
     sample = text[:_SAMPLE]
     if sum(ch.isalpha() for ch in sample) < 20:
         return "en"
-    code, _score = py3langid.classify(sample)
+    code, _score = _identifier().classify(sample)
     return str(code)
 
 
 def load_language_model() -> None:
-    """Load the classifier's model now rather than on the first guess
-    (classifying anything loads it)."""
-    py3langid.classify("")
+    """Load the classifier's model now rather than on the first guess."""
+    _identifier()
+
+
+def cache_folder() -> Path | None:
+    """Where the unpacked model is kept, or None when caching is off."""
+    chosen = os.environ.get("EDITION_CACHE")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "edition"
+
+
+@functools.cache
+def _identifier() -> Any:
+    return make_identifier(cache_folder())
+
+
+def make_identifier(folder: Path | None) -> Any:
+    """py3langid's identifier over its own model, unpacked once into ``folder``
+    and mapped from there (unpacked in memory when ``folder`` is None or unusable)."""
+    from py3langid import langid
+
+    packed = langid.MODEL_DIR / langid.MODEL_FILE
+    if folder is None:
+        return langid.LanguageIdentifier.from_model_file(packed)
+    unpacked = folder / f"py3langid-{metadata.version('py3langid')}-{packed.stat().st_size}"
+    if not unpacked.is_dir():
+        _unpack(packed, unpacked)
+    try:
+        ptc, pc, classes, nextmove, row, output = _mapped(unpacked)
+    except (OSError, ValueError, KeyError):  # not written, or damaged: do without
+        return langid.LanguageIdentifier.from_model_file(packed)
+    return langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, tk_row=row)
+
+
+ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+"""The model's arrays, one ``.npy`` file each in the unpacked folder."""
+
+
+def _unpack(packed: Path, target: Path) -> None:
+    """Unpack the model into the folder ``target``, made whole or not at all."""
+    import numpy as np
+
+    with contextlib.suppress(OSError, lzma.LZMAError, ValueError, zipfile.BadZipFile):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(dir=target.parent, prefix=".model-"))
+        try:
+            with tempfile.TemporaryFile() as npz:
+                with lzma.open(packed) as source:
+                    while chunk := source.read(1 << 20):
+                        npz.write(chunk)
+                npz.seek(0)
+                with np.load(npz, allow_pickle=False) as data:
+                    for name in ARRAYS:
+                        np.save(temporary / f"{name}.npy", data[name], allow_pickle=False)
+            os.replace(temporary, target)
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _mapped(folder: Path) -> tuple[Any, ...]:
+    """The model's arrays as py3langid's identifier takes them, the large
+    ones mapped from their files (a guess reads a few thousand of their rows)."""
+    import numpy as np
+
+    def load(name: str) -> Any:
+        return np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+
+    # The transition table is indexed element by element: a mapped array does,
+    # its elements being indexes.  Row offsets are shifted, so they must be ints.
+    return (load("ptc"), np.asarray(load("pc")), load("classes").tolist(), load("nextmove"),
+            load("nextmove_row").tolist(), load("out_feat").tolist())
