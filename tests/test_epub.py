@@ -341,3 +341,22 @@ def test_untitled_units_are_named_by_their_opening_words(built) -> None:
     letter = next(stem for stem in built if stem.startswith("01_"))
     entry = member(built[letter][1], "nav.xhtml").xpath("//h:nav[1]//h:a/text()", namespaces=H)[1]
     assert entry == "Dear GitHub,", "the salutation opens the untitled letter"
+
+
+def test_the_right_to_left_blocks_hold_every_right_to_left_character() -> None:
+    """``has_rtl`` searches only ``RTL_BLOCKS``: they must hold every R and AL
+    character of this Python's Unicode data, or a text would run the wrong way."""
+    import sys
+    import unicodedata
+
+    from edition.render.xhtml import RTL_BLOCKS, has_ltr, has_rtl, strong_direction
+
+    outside = [hex(c) for c in range(sys.maxunicode + 1)
+               if unicodedata.bidirectional(chr(c)) in ("R", "AL")
+               and not any(low <= c <= high for low, high in RTL_BLOCKS)]
+    assert outside == []
+    assert has_rtl("Statement \u200f") and not has_rtl("Заявление ١٢٣")  # Arabic digits are AN, not AL
+    assert has_ltr("Заявление") and has_ltr("日本") and not has_ltr("١٢٣ — 42!")
+    assert strong_direction("بيان حول إغلاق الحديقة park") == "rtl"
+    assert strong_direction("A statement, بيان") == "ltr"
+    assert strong_direction("2014 — 42") is None

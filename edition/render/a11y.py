@@ -10,6 +10,7 @@ that go into the book, so a hand-edited TEI that breaks one loses the claim.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,7 +37,13 @@ class Page:
         return cls(name, etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True)))
 
     def find(self, path: str) -> list[etree._Element]:
-        return cast(list[etree._Element], self.root.xpath(path, namespaces=NS))
+        return cast(list[etree._Element], _compiled(path)(self.root))
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(path: str) -> etree.XPath:
+    """The checks' few XPaths, compiled once per process."""
+    return etree.XPath(path, namespaces=NS)
 
 
 def _text(element: etree._Element) -> str:

@@ -6,6 +6,7 @@ only, so a hand-edited header shows in the rendered book.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -50,14 +51,21 @@ class BookInfo:
     identifier: str
 
 
+@functools.lru_cache(maxsize=256)
+def compiled(path: str) -> etree.XPath:
+    """``path`` (TEI prefix ``t``) compiled once per process: the renderers
+    ask the same few dozen questions of every document."""
+    return etree.XPath(path, namespaces=NS)
+
+
 def elements(node: etree._Element | etree._ElementTree, path: str) -> list[etree._Element]:
     """The elements ``path`` selects (TEI prefix ``t``), typed for mypy."""
-    return cast(list[etree._Element], node.xpath(path, namespaces=NS))
+    return cast(list[etree._Element], compiled(path)(node))
 
 
 def strings(node: etree._Element | etree._ElementTree, path: str) -> list[str]:
     """The attribute values or texts ``path`` selects, as plain strings."""
-    return [str(v) for v in cast(list[object], node.xpath(path, namespaces=NS))]
+    return [str(v) for v in cast(list[object], compiled(path)(node))]
 
 
 def _text(tree: etree._ElementTree, path: str) -> str:

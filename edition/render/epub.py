@@ -81,7 +81,7 @@ def written(book: epub.EpubBook, pages: list[Page], unit_pages: list[Page], cert
         book.add_metadata(None, "meta", value, {"property": prop})
     out = io.BytesIO()
     epub.write_epub(out, book, {"mtime": when.replace(tzinfo=None), "epub2_guide": False,
-                                "epub3_pages": False, "landmark_title": "Landmarks"})
+                                "epub3_pages": False, "landmark_title": "Landmarks", "compresslevel": 0})
     return reproducible_zip(out.getvalue(), when, {OPF_NAME: lambda opf: package_language(opf, lang)})
 
 

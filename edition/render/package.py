@@ -2,7 +2,9 @@
 
 ebooklib stamps every entry with the clock; here every entry gets one
 fixed timestamp, ``mimetype`` comes first and stored (the OCF rule), and
-the other entries follow in name order.
+the other entries follow in name order, images stored and the rest
+deflated.  ebooklib is asked not to compress (level 0), since every entry
+is compressed once here.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import io
 import zipfile
 from collections.abc import Callable, Mapping
 from datetime import datetime
+
+STORED_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
 
 def reproducible_zip(data: bytes, when: datetime,
@@ -27,7 +31,9 @@ def reproducible_zip(data: bytes, when: datetime,
         names = ["mimetype"] + sorted(n for n in entries if n != "mimetype")
         for name in names:
             info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            # An image is compressed already: deflating it again costs time and gains nothing.
+            stored = name == "mimetype" or name.endswith(STORED_SUFFIXES)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
             target.writestr(info, entries[name], compresslevel=9)

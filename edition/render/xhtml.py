@@ -8,6 +8,7 @@ whole XHTML documents.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import warnings
 from collections import Counter
@@ -56,23 +57,47 @@ def strong_direction(text: str) -> str | None:
     None when it has no such letter (digits, punctuation).
 
     Read from the letters, not the language tag, so a mistagged or untagged
-    text still runs the right way.
+    text still runs the right way.  Letters are counted only when the text
+    has some of each direction; else a search says which it has.
     """
+    if not has_rtl(text):
+        return "ltr" if has_ltr(text) else None
     rtl, ltr = _strong_counts(text)
-    if not rtl and not ltr:
-        return None
     return "rtl" if rtl > ltr else "ltr"
 
 
-COUNT_FIRST = 64
-"""From this length on, characters are counted first (in C) and each distinct
-one looked up once: a long text has a few hundred distinct characters."""
+RTL_BLOCKS = ((0x0590, 0x08FF), (0x200F, 0x200F), (0xFB1D, 0xFEFF), (0x10800, 0x10FFF), (0x1E800, 0x1EFFF))
+"""Where every strongly right-to-left character (bidi class R or AL) lies:
+Hebrew to Arabic Extended, the right-to-left mark, the presentation forms,
+and the historic and Arabic blocks of the first supplementary plane (a test
+checks this against the running Python's Unicode data)."""
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+_RTL_BLOCK = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in RTL_BLOCKS) + "]")
+"""Any character of ``RTL_BLOCKS``: five ranges, searched fast; the few a
+left-to-right text holds are then looked up one by one."""
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` has a strongly right-to-left character."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in _RTL_BLOCK.findall(text))
+
+
+def has_ltr(text: str) -> bool:
+    """Whether ``text`` has a strongly left-to-right character: an ASCII letter
+    is found in C; else the first letter beyond ASCII usually answers."""
+    if _ASCII_LETTER.search(text):
+        return True
+    return any(unicodedata.bidirectional(c) == "L" for c in text if not c.isascii())
 
 
 def _strong_counts(text: str) -> tuple[int, int]:
-    """How many strongly right-to-left (R, AL) and left-to-right (L) characters ``text`` has."""
+    """How many strongly right-to-left (R, AL) and left-to-right (L)
+    characters ``text`` has: characters are counted first (in C), then each
+    distinct one looked up once (a long text has a few hundred distinct ones)."""
     rtl = ltr = 0
-    for char, count in (Counter(text).items() if len(text) >= COUNT_FIRST else ((c, 1) for c in text)):
+    for char, count in Counter(text).items():
         kind = unicodedata.bidirectional(char)
         if kind in ("R", "AL"):
             rtl += count
@@ -94,8 +119,8 @@ def mark_other_direction(root: etree._Element, dir: str) -> None:
     """Give ``dir`` to each block whose text runs against the document's, so a
     Russian paragraph in an Arabic statement keeps its full stop at its end.
     Where no letter of ``root`` runs the other way, no block can: none is read."""
-    rtl, ltr = _strong_counts(str(root.xpath("string(.)")))
-    if not (ltr if dir == "rtl" else rtl):
+    text = str(root.xpath("string(.)"))
+    if not (has_ltr(text) if dir == "rtl" else has_rtl(text)):
         return
     for element in root.iter(*BLOCKS):
         own = strong_direction(str(element.xpath("string(.)")))
