@@ -107,7 +107,8 @@ def _mapped(folder: Path) -> tuple[Any, ...]:
     def load(name: str) -> Any:
         return np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
 
-    # The transition table is indexed element by element: a mapped array does,
-    # its elements being indexes.  Row offsets are shifted, so they must be ints.
-    return (load("ptc"), np.asarray(load("pc")), load("classes").tolist(), load("nextmove"),
-            load("nextmove_row").tolist(), load("out_feat").tolist())
+    # The transition table is indexed byte by byte: through a memoryview of
+    # the mapping, each index is a C lookup giving an int.  Row offsets are
+    # shifted, so they must be ints too.
+    return (load("ptc"), np.asarray(load("pc")), load("classes").tolist(),
+            memoryview(np.asarray(load("nextmove"))), load("nextmove_row").tolist(), load("out_feat").tolist())
