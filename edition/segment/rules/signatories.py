@@ -608,7 +608,11 @@ def closing_name(ctx: Context, i: int) -> Match | None:
     after_slogan = ctx.last_type() == "slogan" and capitalized_share(text) == 1.0
     if not is_name_like(text) or not (after_slogan or names_organisation(_CUES, text) or _person_shaped(text)):
         return None
-    rest = [k for k in range(i + 1, len(ctx.lines)) if not ctx.blank(k)]
+    rest: list[int] = []  # the filled lines after it, up to one more than a tail may have
+    k = ctx.next_filled(i + 1)
+    while k < len(ctx.lines) and len(rest) <= SIGNATURE_TAIL:
+        rest.append(k)
+        k = ctx.next_filled(k + 1)
     if len(rest) > SIGNATURE_TAIL or not all(_signature_tail(ctx.lines[k]) for k in rest):
         return None
     block = ctx.block("signatory", [ctx.span(i)], "closing-name", signatory_mark)
