@@ -36,6 +36,8 @@ class Options:
     """The reproducible-builds date (``SOURCE_DATE_EPOCH``), when set."""
     encoding: str | None = None
     """Decode every source with this encoding instead of detecting it."""
+    apparatus: bool = True
+    """Give the EPUB and print edition an editorial apparatus (``--apparatus full``)."""
 
 
 @dataclass(frozen=True)
@@ -108,9 +110,9 @@ def make(job: Job, options: Options, report: pdf.Report | None = None) -> Made:
     name = document.source.name
     shown = str(Path(job.out_dir) / f"{name}.tei.xml")
     data, tree = checked_tei(document, validator, shown_as=shown)
-    html = renderers.html.make(tree, renderers.paper, options.source_date_epoch)
+    html = renderers.html.make(tree, renderers.paper, options.source_date_epoch, options.apparatus)
     outputs = [(f"{name}.tei.xml", data),
-               (f"{name}.epub", renderers.epub.make(tree, options.source_date_epoch)),
+               (f"{name}.epub", renderers.epub.make(tree, options.source_date_epoch, options.apparatus)),
                (f"{name}.html", html)]
     if not options.pdf:
         return Made(job.source, tuple(outputs))

@@ -18,6 +18,8 @@ from lxml import etree
 
 from edition.render import a11y
 from edition.render.a11y import Page
+from edition.render.apparatus import collect, link_places
+from edition.render.apparatus import section as section_of
 from edition.render.bookinfo import BookInfo, book_info, build_time, elements, issuers_line, name_summary, units
 from edition.render.cover import make_cover
 from edition.render.package import reproducible_zip
@@ -28,6 +30,7 @@ from edition.tei.readings import regularized
 CSS_PATH = Path(__file__).resolve().parent / "epub.css"
 CSS_NAME = "style/epub.css"
 COVER_NAME = "images/cover.png"
+APPARATUS_NAME = "apparatus.xhtml"
 OPF_NAME = "EPUB/content.opf"
 """Where ebooklib writes the package document."""
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -92,8 +95,9 @@ class EpubMaker:
         self.stylesheet = stylesheet or Stylesheet()
         self.css = CSS_PATH.read_bytes()
 
-    def make(self, tree: etree._ElementTree, source_date_epoch: str | None = None) -> bytes:
-        """The EPUB bytes for a parsed TEI ``tree``."""
+    def make(self, tree: etree._ElementTree, source_date_epoch: str | None = None, apparatus: bool = True) -> bytes:
+        """The EPUB bytes for a parsed TEI ``tree``; with ``apparatus``, an
+        editorial apparatus at the back, and each changed place linked to its entry."""
         info = book_info(tree)
         when = build_time(info, source_date_epoch)
         book = epub.EpubBook()
@@ -121,8 +125,12 @@ class EpubMaker:
         items: list[epub.EpubItem] = []
         links: list[epub.Link] = []
         unit_pages: list[Page] = []
-        rendered = self.stylesheet.units(tree, "epub")
-        for unit, section in zip(units(tree), rendered, strict=True):
+        found = units(tree)
+        rendered = self.stylesheet.units(tree, "epub", apparatus)
+        entries = collect(rendered, [u.id for u in found]) if apparatus else []
+        if apparatus:
+            link_places(rendered, APPARATUS_NAME)
+        for unit, section in zip(found, rendered, strict=True):
             item = epub.EpubItem(
                 uid=f"u-{unit.id}", file_name=f"{unit.id}.xhtml", media_type="application/xhtml+xml",
                 content=xhtml_document([section], title=unit.title, lang=info.lang, css=CSS_NAME,
@@ -132,6 +140,16 @@ class EpubMaker:
             unit_pages.append(Page.parse(item.file_name, item.content))
             links.append(epub.Link(item.file_name, unit.title, f"toc-{unit.id}"))
 
+        if apparatus:
+            back = epub.EpubItem(
+                uid="apparatus", file_name=APPARATUS_NAME, media_type="application/xhtml+xml",
+                content=xhtml_document([section_of(entries, {u.id: f"{u.id}.xhtml" for u in found}, "h1")],
+                                       title="Editorial apparatus", lang=info.lang, css=CSS_NAME,
+                                       body_type="backmatter", dir=body_dir))
+            book.add_item(back)
+            items.append(back)
+            pages.append(Page.parse(back.file_name, back.content))
+            links.append(epub.Link(back.file_name, "Editorial apparatus", "toc-apparatus"))
         book.toc = [epub.Link("titlepage.xhtml", "Title page", "toc-titlepage"), *links]
         nav = epub.EpubNav(title="Contents", direction=body_dir)
         nav.add_link(href=CSS_NAME, rel="stylesheet", type="text/css")

@@ -17,6 +17,8 @@ from typing import cast
 
 from lxml import etree, html
 
+from edition.render.apparatus import collect
+from edition.render.apparatus import section as apparatus_section
 from edition.render.bookinfo import BookInfo, book_info, build_time, elements, issuers_line, units
 from edition.render.xhtml import SLOT, XHTML_NS, XML_LANG, Stylesheet, direction, mark_other_direction
 from edition.tei.header import DEFAULT_PUBLISHER
@@ -153,13 +155,14 @@ def contents(entries: list[tuple[str, str]]) -> etree._Element:
     return nav
 
 
-def method_line(prov: Provenance) -> str:
+def method_line(prov: Provenance, apparatus: bool = False) -> str:
     """What normalization did, rule by rule, for a colophon."""
     changed = [(rule, count) for rule, count in prov.normalization if count]
     total = sum(count for _rule, count in changed)
     return (f"Normalized by {len(prov.normalization)} rules, {total} interventions"
             + (": " + ", ".join(f"{rule} {count}" for rule, count in changed) if changed else "")
-            + ". Each intervention is recorded in the TEI with the source’s reading.")
+            + ". Each intervention is recorded in the TEI with the source’s reading"
+            + ("; all but those of layout are listed in the editorial apparatus." if apparatus else "."))
 
 
 def structure_line(prov: Provenance) -> str:
@@ -169,7 +172,7 @@ def structure_line(prov: Provenance) -> str:
             if found else "No structure rule applied.")
 
 
-def _colophon(info: BookInfo, prov: Provenance) -> etree._Element:
+def _colophon(info: BookInfo, prov: Provenance, apparatus: bool = False) -> etree._Element:
     section = etree.Element(_h("section"), {"class": "colophon", "id": "colophon", "role": "doc-colophon",
                                             "aria-labelledby": "colophon-title"})
     sub(section, "h2", "Colophon", id="colophon-title")
@@ -191,7 +194,7 @@ def _colophon(info: BookInfo, prov: Provenance) -> etree._Element:
         checksum = etree.Element(_h("code"), {"class": "checksum"})
         checksum.text = prov.sha256
         fact("SHA-256 of the source", checksum)
-    fact("Editorial method", method_line(prov))
+    fact("Editorial method", method_line(prov, apparatus))
     fact("Structure", structure_line(prov))
     if prov.licence:
         fact("Rights", prov.licence)
@@ -226,8 +229,9 @@ class PrintMaker:
         self.base_css = (CSS_DIR / "book.css").read_text(encoding="utf-8")
 
     def make(self, tree: etree._ElementTree, paper: Paper = PAPERS["a5"],
-             source_date_epoch: str | None = None) -> bytes:
-        """The HTML bytes for a parsed TEI ``tree``."""
+             source_date_epoch: str | None = None, apparatus: bool = True) -> bytes:
+        """The HTML bytes for a parsed TEI ``tree``; with ``apparatus``, the
+        editorial apparatus after the text, its entries giving their pages."""
         info = book_info(tree)
         facts = provenance(tree)
         when = build_time(info, source_date_epoch)
@@ -237,11 +241,13 @@ class PrintMaker:
                          when, paper)
         body = sub(root, "body")
         body.append(_title_page(info))
-        body.append(_colophon(info, facts))
+        body.append(_colophon(info, facts, apparatus))
         entries: list[tuple[str, str]] = []
         sections: list[etree._Element] = []
-        rendered = self.stylesheet.units(tree, "print")
-        for unit, section in zip(units(tree), rendered, strict=True):
+        found = units(tree)
+        rendered = self.stylesheet.units(tree, "print", apparatus)
+        changes = collect(rendered, [u.id for u in found]) if apparatus else []
+        for unit, section in zip(found, rendered, strict=True):
             # On the unit's first block, not the section: a string set by a box
             # that runs over several pages counts as set on each of them, and
             # the head is left off only the page where the unit opens.
@@ -252,8 +258,14 @@ class PrintMaker:
                 section.set("dir", own)
             entries.append((section.get("id") or unit.id, unit.title))
             sections.append(section)
+        if apparatus:
+            entries.append(("apparatus", "Editorial apparatus"))
         body.append(contents(entries))
         sub(body, "main").append(etree.Comment(SLOT))
+        if apparatus:
+            back = apparatus_section(changes, {})
+            back[0].set("data-running-head", "Editorial apparatus")
+            body.append(back)
 
         return spliced(root, sections, text_dir)
 

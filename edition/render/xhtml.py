@@ -33,14 +33,16 @@ class Stylesheet:
     def __init__(self, path: Path = XSL_PATH) -> None:
         self._xslt = etree.XSLT(etree.parse(str(path)))
 
-    def units(self, tree: etree._ElementTree, target: str = "epub") -> list[etree._Element]:
+    def units(self, tree: etree._ElementTree, target: str = "epub", apparatus: bool = False
+              ) -> list[etree._Element]:
         """The XHTML element of every body div, in order, from one run of the
         stylesheet (one run per unit would make a book of n units cost n²).
 
         Unknown elements are reported as ``RenderWarning`` (the stylesheet's
         ``xsl:message``), so a hand-edited TEI never loses text silently.
         """
-        result = self._xslt(tree, target=etree.XSLT.strparam(target), unit=etree.XSLT.strparam(""))
+        result = self._xslt(tree, target=etree.XSLT.strparam(target), unit=etree.XSLT.strparam(""),
+                            apparatus=etree.XSLT.strparam("full" if apparatus else "none"))
         for entry in self._xslt.error_log:  # type: ignore[attr-defined]
             message = entry.message.strip()
             if message.startswith("unknown-element"):

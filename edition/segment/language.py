@@ -22,7 +22,7 @@ import tempfile
 import zipfile
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 _SAMPLE = 3_000
 
@@ -111,4 +111,5 @@ def _mapped(folder: Path) -> tuple[Any, ...]:
     # the mapping, each index is a C lookup giving an int.  Row offsets are
     # shifted, so they must be ints too.
     return (load("ptc"), np.asarray(load("pc")), load("classes").tolist(),
-            memoryview(np.asarray(load("nextmove"))), load("nextmove_row").tolist(), load("out_feat").tolist())
+            memoryview(cast(Any, np.asarray(load("nextmove")))), load("nextmove_row").tolist(),
+            load("out_feat").tolist())

@@ -89,7 +89,10 @@ class InlineWriter:
             if atom.piece is None:
                 _append_text(target, atom.text)
             else:
-                target.append(E.choice(E.orig(*_text(atom.piece.orig)), E.reg(*_text(atom.piece.reg))))
+                reg = E.reg(*_text(atom.piece.reg))
+                if atom.piece.rule:
+                    reg.set("type", atom.piece.rule)  # the rule that made the edition's reading
+                target.append(E.choice(E.orig(*_text(atom.piece.orig)), reg))
         return parent
 
     def _atoms(self, block: Block) -> list[_Atom]:

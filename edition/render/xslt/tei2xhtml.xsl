@@ -10,6 +10,9 @@
             volume: headings one level deeper); epub adds epub:type semantics.
     unit    the xml:id of one body div: only that unit is rendered (EPUB:
             one document per unit); empty renders every unit in order.
+    apparatus  "full": every orig/reg choice is a span.reg with the source's
+            reading (data-orig) and the rule (data-rule), for the apparatus;
+            "none" (default): the regularized reading alone.
 
   The result is one XHTML element (a section per unit, or a div holding
   them all).  Every xml:id becomes an id, so a TEI reference resolves in
@@ -28,6 +31,7 @@
 
   <xsl:param name="target" select="'epub'"/>
   <xsl:param name="unit" select="''"/>
+  <xsl:param name="apparatus" select="'none'"/>
 
   <xsl:variable name="epub" select="$target = 'epub'"/>
   <!-- An EPUB unit is a document of its own, so its title is h1; in the
@@ -202,6 +206,20 @@
 
   <xsl:template match="tei:placeName | tei:orgName | tei:persName | tei:name">
     <span class="{local-name()}"><xsl:call-template name="attrs"/><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- With the apparatus, each changed place is a span the apparatus can
+       point at, carrying the source's reading and the rule for it to read
+       (the caller numbers the spans and takes those attributes off). -->
+  <xsl:template match="tei:choice[tei:orig and tei:reg]" priority="1">
+    <xsl:choose>
+      <xsl:when test="$apparatus = 'full'">
+        <span class="reg" data-orig="{tei:orig}" data-rule="{tei:reg/@type}">
+          <xsl:apply-templates select="tei:reg/node()"/>
+        </span>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="tei:reg/node()"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:choice">
