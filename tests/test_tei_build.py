@@ -64,7 +64,8 @@ def test_deletion_inside_span_is_a_choice_with_empty_reg() -> None:
     d = DocMaker()
     d.block("paragraph", ("word", (" ", "", "space-before-punctuation"), "."))
     p = one(tei(d.document()), "//t:body//t:p")
-    assert etree.tostring(one(p, "t:choice"), with_tail=False).endswith(b"<orig> </orig><reg/></choice>")
+    assert etree.tostring(one(p, "t:choice"), with_tail=False).endswith(
+        b'<orig> </orig><reg type="space-before-punctuation"/></choice>')
     assert regularized(p) == "word."
 
 
@@ -106,7 +107,7 @@ def test_separator_markers_between_names_on_one_line() -> None:
     tree = tei(d.document())
     items = xp(tree, "//t:list[@type='signatories']/t:item")
     assert etree.tostring(items[0], with_tail=False).decode().endswith(
-        "<orgName>Left Front</orgName><choice><orig>, </orig><reg/></choice></item>")
+        '<orgName>Left Front</orgName><choice><orig>, </orig><reg type="marker"/></choice></item>')
     lst = one(tree, "//t:body//t:list")
     assert regularized(lst) == "Signers: Left Front Red TV"
     assert diplomatic(lst) == "Signers: Left Front, Red TV"
@@ -435,7 +436,7 @@ def test_serialize_indents_structure_but_not_mixed_content() -> None:
     assert "  <teiHeader>" in lines
     assert "      <div type=\"text\" xml:id=\"text1\">" in lines
     assert ('        <p xml:id="text1-p1">That is, to gain financial benefit<choice><orig> ,</orig>'
-            '<reg>,</reg></choice> and more. A second line.</p>') in lines
+            '<reg type="space-before-punctuation">,</reg></choice> and more. A second line.</p>') in lines
     assert '          <item xml:id="text1-signatory1"><orgName>Left Front</orgName></item>' in lines
 
 
