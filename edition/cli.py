@@ -219,6 +219,10 @@ NO_VALIDATE = click.option("--no-validate", is_flag=True, help="Render even if F
 APPARATUS = click.option("--apparatus", type=click.Choice(["full", "none"]), default="full", show_default=True,
                          help="Give the edition an editorial apparatus: every change made to the source's text, "
                               "keyed to its place, with the source's reading (none: leave it out).")
+READING = click.option("--reading", type=click.Choice(["regularized", "diplomatic"]), default="regularized",
+                       show_default=True,
+                       help="Render the edition's reading, or the source's: its every original reading and "
+                            "its line breaks (diplomatic; no apparatus then).")
 PAPER = click.option("--paper", type=click.Choice(["a5", "a4", "letter"]), default="a5", show_default=True,
                      help="Trim size of the print edition.")
 
@@ -228,8 +232,9 @@ PAPER = click.option("--paper", type=click.Choice(["a5", "a4", "letter"]), defau
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the EPUB.")
 @APPARATUS
+@READING
 @NO_VALIDATE
-def epub(file: Path, output: Path, apparatus: str, no_validate: bool) -> None:
+def epub(file: Path, output: Path, apparatus: str, reading: str, no_validate: bool) -> None:
     """Make an EPUB 3 from the TEI FILE (which may be hand-edited).
 
     FILE is checked against the project's schemas first.  The zip is dated by
@@ -244,12 +249,12 @@ def epub(file: Path, output: Path, apparatus: str, no_validate: bool) -> None:
     def make(tree: Any) -> bytes:
         if is_corpus(tree):
             return VolumeEpubMaker().make(tree, _source_date_epoch())
-        return EpubMaker().make(tree, _source_date_epoch(), apparatus == "full")
+        return EpubMaker().make(tree, _source_date_epoch(), apparatus == "full", reading)
 
     write_atomic(output, _rendered(file, no_validate, make))
 
 
-def _print_html(tree: Any, paper: str, apparatus: str) -> bytes:
+def _print_html(tree: Any, paper: str, apparatus: str, reading: str) -> bytes:
     """The print HTML of a TEI tree: a text's edition, or a collection's volume."""
     from edition.render.printed import PAPERS, PrintMaker
     from edition.render.volume import is_corpus
@@ -257,7 +262,7 @@ def _print_html(tree: Any, paper: str, apparatus: str) -> bytes:
 
     if is_corpus(tree):
         return VolumePrintMaker().make(tree, PAPERS[paper], _source_date_epoch())
-    return PrintMaker().make(tree, PAPERS[paper], _source_date_epoch(), apparatus == "full")
+    return PrintMaker().make(tree, PAPERS[paper], _source_date_epoch(), apparatus == "full", reading)
 
 
 @cli.command()
@@ -266,13 +271,14 @@ def _print_html(tree: Any, paper: str, apparatus: str) -> bytes:
               help="Write the HTML here instead of to standard output.")
 @PAPER
 @APPARATUS
+@READING
 @NO_VALIDATE
-def html(file: Path, output: Path | None, paper: str, apparatus: str, no_validate: bool) -> None:
+def html(file: Path, output: Path | None, paper: str, apparatus: str, reading: str, no_validate: bool) -> None:
     """Make the print edition's HTML from the TEI FILE: one self-contained file
     (CSS inlined, nothing fetched) for a CSS paged-media engine and for screens."""
     from edition.output import write_atomic
 
-    data = _rendered(file, no_validate, lambda tree: _print_html(tree, paper, apparatus))
+    data = _rendered(file, no_validate, lambda tree: _print_html(tree, paper, apparatus, reading))
     if output:
         write_atomic(output, data)
     else:
@@ -285,13 +291,14 @@ def html(file: Path, output: Path | None, paper: str, apparatus: str, no_validat
               help="Where to write the PDF.")
 @PAPER
 @APPARATUS
+@READING
 @NO_VALIDATE
-def pdf(file: Path, output: Path, paper: str, apparatus: str, no_validate: bool) -> None:
+def pdf(file: Path, output: Path, paper: str, apparatus: str, reading: str, no_validate: bool) -> None:
     """Typeset the TEI FILE's print edition to PDF with WeasyPrint (the pdf extra)."""
     from edition.output import write_atomic
     from edition.render import pdf as typesetter
 
-    page = _rendered(file, no_validate, lambda tree: _print_html(tree, paper, apparatus))
+    page = _rendered(file, no_validate, lambda tree: _print_html(tree, paper, apparatus, reading))
     result = typesetter.typeset(page, lambda line: _say(f"{output}: {line}"))
     for message in result.environment:
         click.echo(f"warning: {message}", err=True)
@@ -338,6 +345,7 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option("--pdf/--no-pdf", "want_pdf", default=None,
               help="Typeset NAME.pdf too [default: when WeasyPrint is installed].")
 @APPARATUS
+@READING
 @ENCODING
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Build N sources at once, one worker process each [default: every core]; "
@@ -353,7 +361,7 @@ def validate(files: tuple[Path, ...]) -> None:
                                    "of all the texts: NAME.corpus.tei.xml (a teiCorpus), and from it "
                                    "NAME.corpus.epub, .html and .pdf, NAME being FILE's name less .json.")
 def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool | None, apparatus: str,
-          encoding: str | None, jobs: int | None, scheduler: str | None, force: bool, prune: bool,
+          reading: str, encoding: str | None, jobs: int | None, scheduler: str | None, force: bool, prune: bool,
           collection_file: Path | None) -> None:
     """Run every stage for SOURCES (files or folders; seeds/ by default).
 
@@ -370,7 +378,7 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
     if want_pdf and not pdf.available():
         raise ToolError("--pdf needs WeasyPrint: pip install 'edition[pdf]'")
     options = Options(paper, pdf.available() if want_pdf is None else want_pdf, _source_date_epoch(), encoding,
-                      apparatus == "full")
+                      apparatus == "full", reading)
     collection = None
     if collection_file is not None:
         from edition.collection import load_collection

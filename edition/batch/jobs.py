@@ -38,6 +38,8 @@ class Options:
     """Decode every source with this encoding instead of detecting it."""
     apparatus: bool = True
     """Give the EPUB and print edition an editorial apparatus (``--apparatus full``)."""
+    reading: str = "regularized"
+    """The rendition: the edition's reading, or the source's (``--reading diplomatic``)."""
 
 
 @dataclass(frozen=True)
@@ -110,9 +112,10 @@ def make(job: Job, options: Options, report: pdf.Report | None = None) -> Made:
     name = document.source.name
     shown = str(Path(job.out_dir) / f"{name}.tei.xml")
     data, tree = checked_tei(document, validator, shown_as=shown)
-    html = renderers.html.make(tree, renderers.paper, options.source_date_epoch, options.apparatus)
+    html = renderers.html.make(tree, renderers.paper, options.source_date_epoch, options.apparatus, options.reading)
     outputs = [(f"{name}.tei.xml", data),
-               (f"{name}.epub", renderers.epub.make(tree, options.source_date_epoch, options.apparatus)),
+               (f"{name}.epub", renderers.epub.make(tree, options.source_date_epoch, options.apparatus,
+                                                    options.reading)),
                (f"{name}.html", html)]
     if not options.pdf:
         return Made(job.source, tuple(outputs))

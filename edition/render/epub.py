@@ -23,7 +23,7 @@ from edition.render.apparatus import section as section_of
 from edition.render.bookinfo import BookInfo, book_info, build_time, elements, issuers_line, name_summary, units
 from edition.render.cover import make_cover
 from edition.render.package import reproducible_zip
-from edition.render.xhtml import XHTML_NS, Stylesheet, direction, xhtml_document
+from edition.render.xhtml import READING_NOTES, XHTML_NS, Stylesheet, direction, xhtml_document
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.readings import regularized
 
@@ -45,8 +45,8 @@ def cover_names(info: BookInfo) -> list[str]:
     return [p.name for p in info.authors] or name_summary(info.signatories, 4)
 
 
-def title_page(info: BookInfo) -> etree._Element:
-    """The title page's section: title, issuing bodies, the source."""
+def title_page(info: BookInfo, reading: str = "regularized") -> etree._Element:
+    """The title page's section: title, issuing bodies, the source, the rendition."""
     section = etree.Element(_h("section"), {"class": "titlepage", "id": "titlepage"},
                             nsmap={None: XHTML_NS})
     etree.SubElement(section, _h("h1")).text = info.title
@@ -60,6 +60,7 @@ def title_page(info: BookInfo) -> etree._Element:
     line.text = f"Source: {info.source}" + (f" ({source})" if source else "")
     if info.publisher != DEFAULT_PUBLISHER:
         etree.SubElement(section, _h("p"), {"class": "publisher"}).text = info.publisher
+    etree.SubElement(section, _h("p"), {"class": "reading"}).text = READING_NOTES[reading]
     return section
 
 
@@ -95,9 +96,12 @@ class EpubMaker:
         self.stylesheet = stylesheet or Stylesheet()
         self.css = CSS_PATH.read_bytes()
 
-    def make(self, tree: etree._ElementTree, source_date_epoch: str | None = None, apparatus: bool = True) -> bytes:
-        """The EPUB bytes for a parsed TEI ``tree``; with ``apparatus``, an
-        editorial apparatus at the back, and each changed place linked to its entry."""
+    def make(self, tree: etree._ElementTree, source_date_epoch: str | None = None, apparatus: bool = True,
+             reading: str = "regularized") -> bytes:
+        """The EPUB bytes for a parsed TEI ``tree``, in the ``reading`` asked
+        for; with ``apparatus`` (of the regularized reading), an editorial
+        apparatus at the back, and each changed place linked to its entry."""
+        apparatus = apparatus and reading == "regularized"
         info = book_info(tree)
         when = build_time(info, source_date_epoch)
         book = epub.EpubBook()
@@ -116,7 +120,7 @@ class EpubMaker:
 
         title_item = epub.EpubItem(
             uid="titlepage", file_name="titlepage.xhtml", media_type="application/xhtml+xml",
-            content=xhtml_document([title_page(info)], title=info.title, lang=info.lang,
+            content=xhtml_document([title_page(info, reading)], title=info.title, lang=info.lang,
                                    css=CSS_NAME, body_type="frontmatter titlepage",
                                    dir=direction(info.title)))
         book.add_item(title_item)
@@ -126,7 +130,7 @@ class EpubMaker:
         links: list[epub.Link] = []
         unit_pages: list[Page] = []
         found = units(tree)
-        rendered = self.stylesheet.units(tree, "epub", apparatus)
+        rendered = self.stylesheet.units(tree, "epub", apparatus, reading)
         entries = collect(rendered, [u.id for u in found]) if apparatus else []
         if apparatus:
             link_places(rendered, APPARATUS_NAME)

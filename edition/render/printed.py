@@ -20,7 +20,7 @@ from lxml import etree, html
 from edition.render.apparatus import collect
 from edition.render.apparatus import section as apparatus_section
 from edition.render.bookinfo import BookInfo, book_info, build_time, elements, issuers_line, units
-from edition.render.xhtml import SLOT, XHTML_NS, XML_LANG, Stylesheet, direction, mark_other_direction
+from edition.render.xhtml import READING_NOTES, SLOT, XHTML_NS, XML_LANG, Stylesheet, direction, mark_other_direction
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import TEI_NS
 from edition.tei.readings import regularized
@@ -125,7 +125,7 @@ def sub(parent: etree._Element, tag: str, text: str = "", **attrs: str) -> etree
     return element
 
 
-def _title_page(info: BookInfo) -> etree._Element:
+def _title_page(info: BookInfo, reading: str = "regularized") -> etree._Element:
     header = etree.Element(_h("header"), {"class": "titlepage", "id": "titlepage"})
     sub(header, "h1", info.title, id="book-title")
     if issuers_line(info):
@@ -137,6 +137,7 @@ def _title_page(info: BookInfo) -> etree._Element:
         sub(header, "p", class_="date").append(time_element(info.date))
     if info.publisher != DEFAULT_PUBLISHER:
         sub(header, "p", info.publisher, class_="publisher")
+    sub(header, "p", READING_NOTES[reading], class_="reading")
     return header
 
 
@@ -172,7 +173,8 @@ def structure_line(prov: Provenance) -> str:
             if found else "No structure rule applied.")
 
 
-def _colophon(info: BookInfo, prov: Provenance, apparatus: bool = False) -> etree._Element:
+def _colophon(info: BookInfo, prov: Provenance, apparatus: bool = False, reading: str = "regularized"
+              ) -> etree._Element:
     section = etree.Element(_h("section"), {"class": "colophon", "id": "colophon", "role": "doc-colophon",
                                             "aria-labelledby": "colophon-title"})
     sub(section, "h2", "Colophon", id="colophon-title")
@@ -194,6 +196,7 @@ def _colophon(info: BookInfo, prov: Provenance, apparatus: bool = False) -> etre
         checksum = etree.Element(_h("code"), {"class": "checksum"})
         checksum.text = prov.sha256
         fact("SHA-256 of the source", checksum)
+    fact("Reading", READING_NOTES[reading])
     fact("Editorial method", method_line(prov, apparatus))
     fact("Structure", structure_line(prov))
     if prov.licence:
@@ -229,9 +232,11 @@ class PrintMaker:
         self.base_css = (CSS_DIR / "book.css").read_text(encoding="utf-8")
 
     def make(self, tree: etree._ElementTree, paper: Paper = PAPERS["a5"],
-             source_date_epoch: str | None = None, apparatus: bool = True) -> bytes:
-        """The HTML bytes for a parsed TEI ``tree``; with ``apparatus``, the
-        editorial apparatus after the text, its entries giving their pages."""
+             source_date_epoch: str | None = None, apparatus: bool = True, reading: str = "regularized") -> bytes:
+        """The HTML bytes for a parsed TEI ``tree``, in the ``reading`` asked
+        for; with ``apparatus`` (of the regularized reading), the editorial
+        apparatus after the text, its entries giving their pages."""
+        apparatus = apparatus and reading == "regularized"
         info = book_info(tree)
         facts = provenance(tree)
         when = build_time(info, source_date_epoch)
@@ -240,12 +245,12 @@ class PrintMaker:
         root = self.page(info.title, info.lang, text_dir, [p.name for p in info.authors], facts.version,
                          when, paper)
         body = sub(root, "body")
-        body.append(_title_page(info))
-        body.append(_colophon(info, facts, apparatus))
+        body.append(_title_page(info, reading))
+        body.append(_colophon(info, facts, apparatus, reading))
         entries: list[tuple[str, str]] = []
         sections: list[etree._Element] = []
         found = units(tree)
-        rendered = self.stylesheet.units(tree, "print", apparatus)
+        rendered = self.stylesheet.units(tree, "print", apparatus, reading)
         changes = collect(rendered, [u.id for u in found]) if apparatus else []
         for unit, section in zip(found, rendered, strict=True):
             # On the unit's first block, not the section: a string set by a box

@@ -22,6 +22,17 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XSL_PATH = Path(__file__).resolve().parent / "xslt" / "tei2xhtml.xsl"
 
 
+READINGS = ("regularized", "diplomatic")
+"""The renditions: the edition's reading, or the source's (every ``orig``, its line breaks)."""
+READING_NOTES = {
+    "regularized": "This rendition gives the edition's reading: the text as normalized, "
+                   "each change listed in the editorial apparatus when there is one.",
+    "diplomatic": "This rendition gives the source's reading: its spacing, quotes, dashes and line breaks "
+                  "as the source has them, before any normalization.",
+}
+"""What a title page says of its rendition."""
+
+
 class RenderWarning(UserWarning):
     """Something in the TEI was rendered as plain text (an unknown element)."""
 
@@ -33,8 +44,8 @@ class Stylesheet:
     def __init__(self, path: Path = XSL_PATH) -> None:
         self._xslt = etree.XSLT(etree.parse(str(path)))
 
-    def units(self, tree: etree._ElementTree, target: str = "epub", apparatus: bool = False
-              ) -> list[etree._Element]:
+    def units(self, tree: etree._ElementTree, target: str = "epub", apparatus: bool = False,
+              reading: str = "regularized") -> list[etree._Element]:
         """The XHTML element of every body div, in order, from one run of the
         stylesheet (one run per unit would make a book of n units cost n²).
 
@@ -42,7 +53,8 @@ class Stylesheet:
         ``xsl:message``), so a hand-edited TEI never loses text silently.
         """
         result = self._xslt(tree, target=etree.XSLT.strparam(target), unit=etree.XSLT.strparam(""),
-                            apparatus=etree.XSLT.strparam("full" if apparatus else "none"))
+                            apparatus=etree.XSLT.strparam("full" if apparatus else "none"),
+                            reading=etree.XSLT.strparam(reading))
         for entry in self._xslt.error_log:  # type: ignore[attr-defined]
             message = entry.message.strip()
             if message.startswith("unknown-element"):

@@ -7,8 +7,10 @@ recoverable: a run that a normalization rule changed is written whole as
 so they are written as their regularized text.  Markup the segmenter read
 in the source (a bullet, the comma between two names on one line) is not
 the edition's text but stays in the source's reading, as a choice with an
-empty ``reg``.  Marks (dates, names) then wrap stretches of the block's
-text; a choice is never split by a mark.
+empty ``reg``.  Where a block goes on to the next source line, the joining
+space is followed by ``<lb/>``, so the source's line breaks are kept.
+Marks (dates, names) then wrap stretches of the block's text; a choice is
+never split by a mark.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ class _Atom:
     end: int
     text: str = ""
     piece: Piece | None = None
+    line_break: bool = False
+    """The space joining two source lines: an ``lb`` follows it."""
 
 
 class InlineWriter:
@@ -88,6 +92,8 @@ class InlineWriter:
                     target.set("when", mark.value)
             if atom.piece is None:
                 _append_text(target, atom.text)
+                if atom.line_break:  # the source's line ends here: the diplomatic rendition shows it
+                    target.append(E.lb())
             else:
                 reg = E.reg(*_text(atom.piece.reg))
                 if atom.piece.rule:
@@ -107,7 +113,7 @@ class InlineWriter:
             if k:
                 before = [m for m in gaps[k] if m.line == block.spans[k - 1].line]
                 atoms.extend(self._marker(block, m, pos) for m in before)
-                atoms.append(_Atom(pos, pos + 1, text=" "))
+                atoms.append(_Atom(pos, pos + 1, text=" ", line_break=block.spans[k - 1].line != span.line))
                 pos += 1
                 atoms.extend(self._marker(block, m, pos) for m in gaps[k] if m not in before)
             else:

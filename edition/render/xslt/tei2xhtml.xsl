@@ -10,6 +10,9 @@
             volume: headings one level deeper); epub adds epub:type semantics.
     unit    the xml:id of one body div: only that unit is rendered (EPUB:
             one document per unit); empty renders every unit in order.
+    reading "regularized" (default): each choice read as the edition's reading;
+            "diplomatic": as the source's (orig, sic, abbr), with the source's
+            line breaks (lb as br) and a separator's own characters.
     apparatus  "full": every orig/reg choice is a span.reg with the source's
             reading (data-orig) and the rule (data-rule), for the apparatus;
             "none" (default): the regularized reading alone.
@@ -32,6 +35,8 @@
   <xsl:param name="target" select="'epub'"/>
   <xsl:param name="unit" select="''"/>
   <xsl:param name="apparatus" select="'none'"/>
+  <xsl:param name="reading" select="'regularized'"/>
+  <xsl:variable name="diplomatic" select="$reading = 'diplomatic'"/>
 
   <xsl:variable name="epub" select="$target = 'epub'"/>
   <!-- An EPUB unit is a document of its own, so its title is h1; in the
@@ -132,7 +137,12 @@
   <!-- A section break drawn in the source as a row of marks: a rule in the
        book; the marks themselves stay in the TEI. -->
   <xsl:template match="tei:ab[@type = 'separator']">
-    <hr class="separator"><xsl:call-template name="attrs"/></hr>
+    <xsl:choose>
+      <xsl:when test="$diplomatic">
+        <p class="separator"><xsl:call-template name="attrs"/><xsl:apply-templates/></p>
+      </xsl:when>
+      <xsl:otherwise><hr class="separator"><xsl:call-template name="attrs"/></hr></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:ab[@type = 'dateline']">
@@ -213,6 +223,7 @@
        (the caller numbers the spans and takes those attributes off). -->
   <xsl:template match="tei:choice[tei:orig and tei:reg]" priority="1">
     <xsl:choose>
+      <xsl:when test="$diplomatic"><xsl:apply-templates select="tei:orig/node()"/></xsl:when>
       <xsl:when test="$apparatus = 'full'">
         <span class="reg" data-orig="{tei:orig}" data-rule="{tei:reg/@type}">
           <xsl:apply-templates select="tei:reg/node()"/>
@@ -222,8 +233,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <xsl:template match="tei:lb">
+    <xsl:if test="$diplomatic"><br/></xsl:if>
+  </xsl:template>
+
   <xsl:template match="tei:choice">
     <xsl:choose>
+      <xsl:when test="$diplomatic and (tei:orig | tei:sic | tei:abbr)">
+        <xsl:apply-templates select="(tei:orig | tei:sic | tei:abbr)[1]/node()"/>
+      </xsl:when>
       <xsl:when test="tei:reg | tei:corr | tei:expan">
         <xsl:apply-templates select="(tei:reg | tei:corr | tei:expan)[1]/node()"/>
       </xsl:when>
