@@ -10,6 +10,7 @@ from lxml import etree
 from edition import __version__, model
 from edition.errors import SegmentationError
 from edition.tei import build, serialize
+from edition.tei.maker import local
 from edition.tei.readings import diplomatic, regularized
 from edition.validate import parse
 from tests.handmade import NORMALIZATION_RULES, SEGMENTATION_RULES, DocMaker, statement
@@ -79,7 +80,9 @@ def test_changed_piece_overlapping_span_edge_is_written_whole() -> None:
 def test_lines_of_a_block_are_joined_by_one_space() -> None:
     d = DocMaker()
     d.block("paragraph", "first line  ", "  second line")
-    assert one(tei(d.document()), "//t:body//t:p").text == "first line second line"
+    p = one(tei(d.document()), "//t:body//t:p")
+    assert (p.text, [local(c) for c in p], p[0].tail) == ("first line ", ["lb"], "second line")
+    assert regularized(p) == "first line second line"
 
 
 def test_bullet_marker_stays_in_the_source_reading() -> None:
@@ -436,7 +439,7 @@ def test_serialize_indents_structure_but_not_mixed_content() -> None:
     assert "  <teiHeader>" in lines
     assert "      <div type=\"text\" xml:id=\"text1\">" in lines
     assert ('        <p xml:id="text1-p1">That is, to gain financial benefit<choice><orig> ,</orig>'
-            '<reg type="space-before-punctuation">,</reg></choice> and more. A second line.</p>') in lines
+            '<reg type="space-before-punctuation">,</reg></choice> and more. <lb/>A second line.</p>') in lines
     assert '          <item xml:id="text1-signatory1"><orgName>Left Front</orgName></item>' in lines
 
 

@@ -161,7 +161,8 @@ def test_figure_needs_a_caption_or_a_credit(validator: Validator, tmp_path: Path
 def test_choice_holds_one_orig_and_one_reg(inner: str, counts: str, validator: Validator,
                                            tmp_path: Path) -> None:
     problems, data, path = _check_edited(
-        validator, tmp_path, "<choice><orig> ,</orig><reg>,</reg></choice>", f"<choice>{inner}</choice>")
+        validator, tmp_path, '<choice><orig> ,</orig><reg type="space-before-punctuation">,</reg></choice>',
+        f"<choice>{inner}</choice>")
     [problem] = _sch(problems)
     line = line_of(data, "<choice>")
     assert str(problem) == (f"{path}:{line}: choice must hold exactly one orig and one reg "

@@ -64,7 +64,7 @@ def title_of(tei: etree._ElementTree) -> str:
 
 
 def test_the_build_names_the_collection_files(built) -> None:
-    out, said = built
+    _out, said = built
     assert (f"the collection: {STEM}.tei.xml, {STEM}.epub, {STEM}.html, {STEM}.pdf") in said
     assert "built 4 of 4 source(s)" in said
 
