@@ -122,12 +122,16 @@ def read(file: Path, encoding: str | None) -> None:
 @click.option("--diff", is_flag=True, help="Show the interventions as a diff.")
 @ENCODING
 def normalize_cmd(file: Path, diff: bool, encoding: str | None) -> None:
-    """Print FILE normalized, or with --diff what normalizing changed."""
+    """Print FILE normalized, or with --diff what normalizing changed (by the
+    typography of its language: the sidecar's, else the guessed one)."""
     from edition.diff import intervention_diff
+    from edition.metadata import load_metadata
     from edition.normalize import normalize
+    from edition.pipeline import text_language
     from edition.read import read_source
 
-    normalized = normalize(read_source(file, str(file), encoding))
+    source = read_source(file, str(file), encoding)
+    normalized = normalize(source, language=text_language(source, load_metadata(file)))
     click.echo(intervention_diff(normalized) if diff else normalized.text + "\n", nl=False)
 
 

@@ -93,6 +93,8 @@ class NormalizedText:
     source: Source
     lines: tuple[Line, ...]
     interventions: tuple[Intervention, ...]
+    language: str = ""
+    """The language whose typographic rules ran (empty: none was given, the default's ran)."""
 
     @property
     def text(self) -> str:

@@ -13,7 +13,7 @@ from lxml import etree
 
 from edition.errors import ValidationError
 from edition.metadata import load_metadata
-from edition.model import Document
+from edition.model import Document, Metadata, Source
 from edition.normalize import normalize
 from edition.output import write_if_changed
 from edition.read import read_source
@@ -21,9 +21,16 @@ from edition.render import EpubMaker, Stylesheet
 from edition.render.printed import PAPERS, Paper, PrintMaker
 from edition.resources import schemas_dir
 from edition.segment import segment
+from edition.segment.language import guess_language
 from edition.tei import build as build_tei
 from edition.tei import serialize
 from edition.validate import Validator, parse
+
+
+def text_language(source: Source, metadata: Metadata) -> str:
+    """The language a text is edited in: the sidecar's, else the guess from
+    its text; decided before normalizing, whose typography follows it."""
+    return metadata.language or guess_language(source.text)
 
 
 def load_document(path: Path, encoding: str | None = None) -> Document:
@@ -31,7 +38,7 @@ def load_document(path: Path, encoding: str | None = None) -> Document:
     ``encoding`` overrides the detected one."""
     source = read_source(path, encoding=encoding)
     metadata = load_metadata(path)
-    return segment(normalize(source), metadata)
+    return segment(normalize(source, language=text_language(source, metadata)), metadata)
 
 
 SCHEMA_HREF = "schemas/"

@@ -17,7 +17,7 @@ from edition.errors import EditionError, MetadataError
 from edition.metadata import parse_metadata, sidecar_path
 from edition.model import Document, Metadata
 from edition.normalize import normalize
-from edition.pipeline import Renderers, checked_tei
+from edition.pipeline import Renderers, checked_tei, text_language
 from edition.read import decode_source, read_bytes
 from edition.render import pdf
 from edition.render.printed import PAPERS
@@ -98,7 +98,7 @@ def document_of(job: Job, encoding: str | None = None) -> Document:
     source = decode_source(job.data, path=job.source, filename=job.filename, encoding=encoding)
     metadata = (parse_metadata(job.sidecar_data, path=job.sidecar) if job.sidecar_data is not None
                 else Metadata())
-    return segment(normalize(source), metadata)
+    return segment(normalize(source, language=text_language(source, metadata)), metadata)
 
 
 def make(job: Job, options: Options, report: pdf.Report | None = None) -> Made:

@@ -14,15 +14,20 @@ from collections.abc import Sequence
 from edition.model import Intervention, Line, NormalizedText, Piece, Source
 from edition.normalize.pieces import splice_all
 from edition.normalize.rules import NEVER, RULES, NormRule
+from edition.normalize.typography import rules_for
 
-__all__ = ["RULES", "NormRule", "normalize", "normalize_line"]
+__all__ = ["RULES", "NormRule", "normalize", "normalize_line", "rules_for"]
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _MAX_PASSES = 4
 
 
-def normalize(source: Source, rules: Sequence[NormRule] = RULES) -> NormalizedText:
-    """Normalize every line of ``source`` and record what changed."""
+def normalize(source: Source, rules: Sequence[NormRule] | None = None, language: str = "") -> NormalizedText:
+    """Normalize every line of ``source`` and record what changed, by
+    ``rules`` or else by those of ``language`` (``typography.rules_for``:
+    its typography, or the neutral rules alone when it has no table)."""
+    if rules is None:
+        rules = rules_for(language)
     layout = frozenset(r.id for r in rules if r.layout)
     quiet = _quiet(tuple(rules))
     rules = _active(rules)
@@ -39,7 +44,7 @@ def normalize(source: Source, rules: Sequence[NormRule] = RULES) -> NormalizedTe
     # The stretch after the last line end is a line too, even when empty, so
     # that the text keeps its final line end and normalizing is idempotent.
     _add_line(lines, interventions, number, text[pos:], rules, layout, quiet)
-    return NormalizedText(source, tuple(lines), tuple(interventions))
+    return NormalizedText(source, tuple(lines), tuple(interventions), language)
 
 
 @functools.lru_cache(maxsize=8)

@@ -237,13 +237,14 @@ _OPENS_BEFORE = re.compile(r"[\s(\[{\u2013\u2014/-]")
 _CLOSES_AFTER = re.compile(r"[\s)\]}.,;:!?\u2013\u2014/-]")
 
 
-def _straight_quotes(text: str) -> Iterator[tuple[int, int, str]]:
-    """Curl straight double quotes only where every one of the line pairs up
-    as open-close by position; otherwise leave the line alone."""
+def straight_quotes(text: str, marks: tuple[str, str] = ("\u201c", "\u201d")) -> Iterator[tuple[int, int, str]]:
+    """Make straight double quotes the language's ``marks`` (opening,
+    closing) only where every one of the line pairs up as open-close by
+    position; otherwise leave the line alone."""
     spots = [i for i, c in enumerate(text) if c == '"']
     if not spots or len(spots) % 2:
         return
-    marks = []
+    found = []
     for k, i in enumerate(spots):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -251,12 +252,12 @@ def _straight_quotes(text: str) -> Iterator[tuple[int, int, str]]:
         closing = not before.isspace() and bool(_CLOSES_AFTER.match(after))
         want_open = k % 2 == 0
         if want_open and opening and not closing:
-            marks.append((i, "\u201c"))
+            found.append((i, marks[0]))
         elif not want_open and closing and not opening:
-            marks.append((i, "\u201d"))
+            found.append((i, marks[1]))
         else:
             return
-    for i, q in marks:
+    for i, q in found:
         yield i, i + 1, q
 
 
@@ -318,7 +319,7 @@ RULES: tuple[NormRule, ...] = (
              _regex(r"(?<!-)--(?!-)", "\u2014", "--")),
     NormRule("straight-quotes",
              "Straight double quotes curled where every quote of the line pairs up by position.",
-             Triggered(re.compile('"'), _straight_quotes)),
+             Triggered(re.compile('"'), straight_quotes)),
     NormRule("apostrophe", "A straight apostrophe between two letters curled.",
              _regex(r"(?<=[^\W\d_])'(?=[^\W\d_])", "\u2019", "'")),
 )

@@ -30,7 +30,7 @@ def segment(normalized: NormalizedText, metadata: Metadata | None = None,
         no line or several.
     """
     metadata = metadata or Metadata()
-    language = metadata.language or guess_language(normalized.text)
+    language = metadata.language or normalized.language or guess_language(normalized.text)
     placed = place(normalized, metadata.structure, metadata.sidecar)
     texts = tuple(line.text for line in normalized.lines)
     layout, breaks = read_layout(texts)  # read once: the engine and the header both use it

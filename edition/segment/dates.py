@@ -38,13 +38,13 @@ _DATE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + 
                    re.IGNORECASE)
 _DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
-_DAY_RANGE = r"[0-3]?\d\.?(?:\s*[-\u2013]\s*[0-3]?\d\.?)?"
+_DAY_RANGE = r"[0-3]?\d\.?(?:\s*[-\u2013\u2014]\s*[0-3]?\d\.?)?"
 _BARE_MONTH = "(?:" + "|".join(sorted((re.escape(n) for n in _BY_NAME), key=len, reverse=True)) + r")\.?"
 _SIDE = rf"(?:{_DAY_RANGE}\s*{_BARE_MONTH}|{_BARE_MONTH}(?:\s+{_DAY_RANGE})?)"
-DAY_AND_MONTH = re.compile(rf"^{_SIDE}(?:\s*[-\u2013]\s*{_SIDE})?$", re.IGNORECASE)
+DAY_AND_MONTH = re.compile(rf"^{_SIDE}(?:\s*[-\u2013\u2014]\s*{_SIDE})?$", re.IGNORECASE)
 """A day or days of a month with no year, or a month alone: "12 OCT",
 "25. - 28. MÄRZ", "17 апреля - 18 мая", "JAN", "March 18"."""
-TIME = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[-\u2013]\s*\d{1,2}[:.]\d\d)?(?:\s*[ap]\.?m\.?)?"
+TIME = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[-\u2013\u2014]\s*\d{1,2}[:.]\d\d)?(?:\s*[ap]\.?m\.?)?"
                   r"(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
 """A time of day or a span of hours, maybe with its zone: "18:00 - 19:30 GMT", "at 12:22 PM"."""
 

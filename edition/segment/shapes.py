@@ -23,15 +23,20 @@ ENDS_SENTENCE = re.compile(r"[.!?\u2026;,:\u3002\uff01\uff1f\uff0c\uff1a][\"\u20
 _ABBREV_END = re.compile(r"(?:\b[A-Z][a-z]{0,2}\.|\b[A-Z]\.)$")
 
 
+NARROW_NO_BREAK = "\u202f"
+
+
 def words(text: str) -> int:
-    return len(text.split())
+    """Words: a narrow no-break space binds a mark to its word (French ``mot :``)
+    as no space does, so it divides no words."""
+    return len(text.replace(NARROW_NO_BREAK, "").split())
 
 
 def approx_words(text: str) -> int:
     """Words, counting two characters of a script written without spaces
     (Chinese, Japanese) as one: a length comparable across scripts."""
     dense = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3")
-    return len(text.split()) + dense // 2
+    return words(text) + dense // 2
 
 
 def _bullet(text: str) -> re.Match[str] | None:

@@ -31,8 +31,9 @@ def build(document: Document, *, schema_href: str = "schemas/",
 
     :param schema_href: where the xml-model instructions find ``edition.rng``
         and ``edition.sch``, relative to the TEI file.
-    :param normalization_rules: the registry the header lists (default:
-        ``edition.normalize.RULES``); its ``layout`` rules are not shown as choice.
+    :param normalization_rules: the registry the header lists (default: the
+        rules of the language the text was normalized in); its ``layout``
+        rules are not shown as choice.
     :param segmentation_rules: the registry the header lists (default:
         ``edition.segment.RULES`` then ``edition.segment.PASSES``).
     :raises SegmentationError: the document holds a unit, block or mark that
@@ -41,9 +42,9 @@ def build(document: Document, *, schema_href: str = "schemas/",
     from edition import __version__
 
     if normalization_rules is None:
-        from edition.normalize import RULES
+        from edition.normalize import rules_for
 
-        normalization_rules = RULES
+        normalization_rules = rules_for(document.normalized.language)
     if segmentation_rules is None:
         from edition.segment import PASSES
         from edition.segment import RULES as STRUCTURE_RULES

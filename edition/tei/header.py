@@ -129,10 +129,13 @@ def _bibl(document: Document, title: str) -> etree._Element:
 def _normalization(document: Document, rules: Sequence[NormalizationRule]) -> etree._Element:
     counts = Counter(i.rule for i in document.normalized.interventions)
     described = [(r.id, r.description) for r in rules]
+    from edition.normalize.typography import statement
+
     return E.normalization(
         E.p("The text was normalized by the rules below. Every change except layout "
             "(line ends, indentation, trailing spaces) is kept in the text as "
-            "choice, with the source's reading in orig and the edition's in reg."),
+            "choice, with the source's reading in orig and the edition's in reg. "
+            + statement(document.normalized.language)),
         *_rule_list(described, counts, "intervention"))
 
 
