@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from edition.diff import intervention_diff
 from edition.model import Source
-from edition.normalize import RULES, NormRule, normalize
+from edition.normalize import RULES, NormRule, normalize, rules_for
 from edition.normalize.rules import Triggered
+from edition.normalize.typography import tables
 from edition.read import decode_source
+from edition.segment.language import guess_language
 from tests.paths import SEED, corpus_texts
 
 
@@ -128,21 +130,28 @@ def test_property_original_reading_is_the_source(text: str) -> None:
 
 # --- triggers: a rule is skipped only where it could not have changed anything
 
-UNTRIGGERED = tuple(NormRule(r.id, r.description, r.find.find if isinstance(r.find, Triggered) else r.find,
-                             r.layout) for r in RULES)
-"""The same rules with no trigger: every finder runs on every line."""
+def untriggered(rules: tuple[NormRule, ...]) -> tuple[NormRule, ...]:
+    """The same rules with no trigger: every finder runs on every line."""
+    return tuple(NormRule(r.id, r.description, r.find.find if isinstance(r.find, Triggered) else r.find, r.layout)
+                 for r in rules)
+
+
+LANGUAGES = ("", *sorted(tables()), "ja")
+"""Every typography, the default's and none (a language without a table)."""
 AWKWARD = st.text(st.sampled_from(list("aZ AB-'\"\t.,;:!?()[]\u00a0\u200b\u200d\u202e\u2028\x0c\x85"
                                        "\u201c\u201d\u201e\u0301e\u00c3\u00a9\u2014Ð")), max_size=60)
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(AWKWARD, max_size=6).map("\n".join))
-def test_triggers_never_hide_a_change(text: str) -> None:
+@given(st.lists(AWKWARD, max_size=6).map("\n".join), st.sampled_from(LANGUAGES))
+def test_triggers_never_hide_a_change(text: str, language: str) -> None:
     source = Source("t.txt", "t", "t.txt", "0" * 64, "utf-8", text)
-    assert normalize(source) == normalize(source, UNTRIGGERED)
+    rules = rules_for(language)
+    assert normalize(source, rules) == normalize(source, untriggered(rules))
 
 
 def test_triggers_hide_no_change_in_the_corpus() -> None:
     for path in [SEED, *corpus_texts()]:
         source = decode_source(path.read_bytes(), path=str(path), filename=path.name)
-        assert normalize(source) == normalize(source, UNTRIGGERED), path.name
+        rules = rules_for(guess_language(source.text))
+        assert normalize(source, rules) == normalize(source, untriggered(rules)), path.name

@@ -413,12 +413,13 @@ def test_schema_processing_instructions() -> None:
 
 
 def test_default_registries_are_the_pipelines() -> None:
-    """Without explicit registries, build lists edition.normalize.RULES and
-    edition.segment.RULES then PASSES (passes type blocks too)."""
+    """Without explicit registries, build lists the rules the text was
+    normalized by (the default language's here) and edition.segment.RULES
+    then PASSES (passes type blocks too)."""
     from edition import normalize, segment
 
     tree = build(statement())
-    assert xp(tree, "//t:normalization//t:item/@n") == [r.id for r in normalize.RULES]
+    assert xp(tree, "//t:normalization//t:item/@n") == [r.id for r in normalize.rules_for("")]
     assert xp(tree, "//t:segmentation//t:item/@n")[:len(segment.RULES) + len(segment.PASSES)] == [
         *(r.name for r in segment.RULES), *(p.name for p in segment.PASSES)]
 

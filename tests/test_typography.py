@@ -33,6 +33,9 @@ def normalized(text: str, language: str) -> str:
     ("uk", 'Ми - народ "України".', "Ми \u2014 народ \u00abУкраїни\u00bb."),
     ("es", '¿Qué? ¡Sí! Dijo "hola" y « adiós ».', "¿Qué? ¡Sí! Dijo \u201chola\u201d y \u00abadiós\u00bb."),
     ("en", 'He said "no" , and left - fast.', "He said \u201cno\u201d, and left \u2013 fast."),
+    ("de", "Er rief \"Sie sagte 'nein' dazu\" und ging.", "Er rief \u201eSie sagte \u201anein\u2018 dazu\u201c und ging."),
+    ("ru", "Он сказал: \"Я читал 'Мать' вчера\".", "Он сказал: \u00abЯ читал \u201eМать\u201c вчера\u00bb."),
+    ("en", "She said \"he wrote 'don't' twice\".", "She said \u201che wrote \u2018don\u2019t\u2019 twice\u201d."),
     ("ja", 'これは "テスト" です , はい - そう。', 'これは "テスト" です , はい - そう。'),
 ])
 def test_each_language_gets_its_own_typography(language: str, source: str, edition: str) -> None:

@@ -237,11 +237,12 @@ _OPENS_BEFORE = re.compile(r"[\s(\[{\u2013\u2014/-]")
 _CLOSES_AFTER = re.compile(r"[\s)\]}.,;:!?\u2013\u2014/-]")
 
 
-def straight_quotes(text: str, marks: tuple[str, str] = ("\u201c", "\u201d")) -> Iterator[tuple[int, int, str]]:
-    """Make straight double quotes the language's ``marks`` (opening,
-    closing) only where every one of the line pairs up as open-close by
-    position; otherwise leave the line alone."""
-    spots = [i for i, c in enumerate(text) if c == '"']
+def straight_quotes(text: str, marks: tuple[str, str] = ("\u201c", "\u201d"),
+                    char: str = '"') -> Iterator[tuple[int, int, str]]:
+    """Make straight quotes (``char``: double, or single) the language's
+    ``marks`` (opening, closing) only where every one of the line pairs up
+    as open-close by position; otherwise leave the line alone."""
+    spots = [i for i, c in enumerate(text) if c == char]
     if not spots or len(spots) % 2:
         return
     found = []

@@ -35,6 +35,7 @@ class Typography:
     code: str
     name: str
     quotes: tuple[str, str]
+    inner_quotes: tuple[str, str]
     open_marks: str
     close_marks: str
     spaced_marks: str
@@ -47,7 +48,8 @@ class Typography:
 def tables() -> dict[str, Typography]:
     """Every language's table, by primary language subtag."""
     data = json.loads(TABLES_PATH.read_text(encoding="utf-8"))
-    return {code: Typography(code, t["name"], (t["quotes"][0], t["quotes"][1]), t["open_marks"], t["close_marks"],
+    return {code: Typography(code, t["name"], (t["quotes"][0], t["quotes"][1]),
+                             (t["inner_quotes"][0], t["inner_quotes"][1]), t["open_marks"], t["close_marks"],
                              t["spaced_marks"], t["guillemet_space"], t["spaced_dash"], t["apostrophe"])
             for code, t in data.items() if not code.startswith("_")}
 
@@ -89,7 +91,11 @@ def _language_rules(t: Typography) -> dict[str, tuple[NormRule, ...]]:
             Triggered(re.compile('"'), functools.partial(straight_quotes, marks=t.quotes))),),
         "apostrophe": (NormRule(
             "apostrophe", f"A straight apostrophe between two letters made {t.apostrophe}.",
-            _regex(r"(?<=[^\W\d_])'(?=[^\W\d_])", t.apostrophe, "'")),),
+            _regex(r"(?<=[^\W\d_])'(?=[^\W\d_])", t.apostrophe, "'")), NormRule(
+            "single-quotes",
+            f"Straight single quotes (a quotation inside a quotation) made {t.inner_quotes[0]}…{t.inner_quotes[1]} "
+            "where every one left of the line pairs up by position.",
+            Triggered(re.compile("'"), functools.partial(straight_quotes, marks=t.inner_quotes, char="'")))),
     }
     quote_rules = []
     if t.open_marks or t.close_marks:

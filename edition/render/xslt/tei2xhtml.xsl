@@ -218,29 +218,23 @@
     <span class="{local-name()}"><xsl:call-template name="attrs"/><xsl:apply-templates/></span>
   </xsl:template>
 
-  <!-- With the apparatus, each changed place is a span the apparatus can
-       point at, carrying the source's reading and the rule for it to read
-       (the caller numbers the spans and takes those attributes off). -->
-  <xsl:template match="tei:choice[tei:orig and tei:reg]" priority="1">
-    <xsl:choose>
-      <xsl:when test="$diplomatic"><xsl:apply-templates select="tei:orig/node()"/></xsl:when>
-      <xsl:when test="$apparatus = 'full'">
-        <span class="reg" data-orig="{tei:orig}" data-rule="{tei:reg/@type}">
-          <xsl:apply-templates select="tei:reg/node()"/>
-        </span>
-      </xsl:when>
-      <xsl:otherwise><xsl:apply-templates select="tei:reg/node()"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template match="tei:lb">
     <xsl:if test="$diplomatic"><br/></xsl:if>
   </xsl:template>
 
+  <!-- A choice gives the reading asked for.  With the apparatus, an edition's
+       change (orig and reg) is a span the apparatus can point at, carrying
+       the source's reading and the rule for it to read (the caller numbers
+       the spans and takes those attributes off). -->
   <xsl:template match="tei:choice">
     <xsl:choose>
       <xsl:when test="$diplomatic and (tei:orig | tei:sic | tei:abbr)">
         <xsl:apply-templates select="(tei:orig | tei:sic | tei:abbr)[1]/node()"/>
+      </xsl:when>
+      <xsl:when test="$apparatus = 'full' and tei:orig and tei:reg">
+        <span class="reg" data-orig="{tei:orig}" data-rule="{tei:reg/@type}">
+          <xsl:apply-templates select="tei:reg/node()"/>
+        </span>
       </xsl:when>
       <xsl:when test="tei:reg | tei:corr | tei:expan">
         <xsl:apply-templates select="(tei:reg | tei:corr | tei:expan)[1]/node()"/>
