@@ -63,7 +63,7 @@ def corpus_in(language: str) -> list:
 
 
 @pytest.mark.parametrize("language,name", [("fr", "French"), ("de", "German"), ("ru", "Russian"),
-                                           ("es", "Spanish"), ("en", "English")])
+                                           ("es", "Spanish"), ("pt", "Portuguese"), ("en", "English")])
 def test_corpus_texts_are_set_in_their_languages_typography(language: str, name: str, validator) -> None:
     texts = corpus_in(language)
     if not texts:
