@@ -76,6 +76,22 @@ def package_language(opf: bytes, lang: str) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
 
 
+def navigation(book: epub.EpubBook, title_item: epub.EpubItem, items: list[epub.EpubItem], dir: str) -> None:
+    """The nav (made from ``book.toc``) and the NCX, the spine (title page,
+    contents, then ``items``) and the landmarks."""
+    nav = epub.EpubNav(title="Contents", direction=dir)
+    nav.add_link(href=CSS_NAME, rel="stylesheet", type="text/css")
+    book.add_item(epub.EpubNcx())
+    book.add_item(nav)
+    book.spine = [title_item, nav, *items]
+    book.guide = [
+        {"href": "titlepage.xhtml", "title": "Title page", "type": "titlepage"},
+        {"href": "nav.xhtml#id", "title": "Contents", "type": "toc"},
+    ]
+    if items:
+        book.guide.append({"href": items[0].file_name, "title": "Start of text", "type": "bodymatter"})
+
+
 def written(book: epub.EpubBook, pages: list[Page], unit_pages: list[Page], certifier: str,
             when: datetime, lang: str) -> bytes:
     """The EPUB bytes of ``book``, with the accessibility metadata of its
@@ -155,17 +171,7 @@ class EpubMaker:
             pages.append(Page.parse(back.file_name, back.content))
             links.append(epub.Link(back.file_name, "Editorial apparatus", "toc-apparatus"))
         book.toc = [epub.Link("titlepage.xhtml", "Title page", "toc-titlepage"), *links]
-        nav = epub.EpubNav(title="Contents", direction=body_dir)
-        nav.add_link(href=CSS_NAME, rel="stylesheet", type="text/css")
-        book.add_item(epub.EpubNcx())
-        book.add_item(nav)
-        book.spine = [title_item, nav, *items]
-        book.guide = [
-            {"href": "titlepage.xhtml", "title": "Title page", "type": "titlepage"},
-            {"href": "nav.xhtml#id", "title": "Contents", "type": "toc"},
-        ]
-        if items:
-            book.guide.append({"href": items[0].file_name, "title": "Start of text", "type": "bodymatter"})
+        navigation(book, title_item, items, body_dir)
         return written(book, pages + unit_pages, unit_pages, info.publisher, when, info.lang)
 
     @staticmethod

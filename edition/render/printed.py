@@ -125,9 +125,8 @@ def sub(parent: etree._Element, tag: str, text: str = "", **attrs: str) -> etree
     return element
 
 
-def _title_page(info: BookInfo, reading: str = "regularized") -> etree._Element:
-    header = etree.Element(_h("header"), {"class": "titlepage", "id": "titlepage"})
-    sub(header, "h1", info.title, id="book-title")
+def source_lines(header: etree._Element, info: BookInfo) -> None:
+    """Under a title: who issued the text, its source, its date."""
     if issuers_line(info):
         sub(header, "p", issuers_line(info), class_="bodies")
     source = ", ".join(x for x in (info.source_publisher, info.source) if x)
@@ -135,6 +134,12 @@ def _title_page(info: BookInfo, reading: str = "regularized") -> etree._Element:
         sub(header, "p", f"Source: {source}", class_="source")
     if info.date:
         sub(header, "p", class_="date").append(time_element(info.date))
+
+
+def _title_page(info: BookInfo, reading: str = "regularized") -> etree._Element:
+    header = etree.Element(_h("header"), {"class": "titlepage", "id": "titlepage"})
+    sub(header, "h1", info.title, id="book-title")
+    source_lines(header, info)
     if info.publisher != DEFAULT_PUBLISHER:
         sub(header, "p", info.publisher, class_="publisher")
     sub(header, "p", READING_NOTES[reading], class_="reading")

@@ -19,7 +19,7 @@ from lxml import etree
 from edition.render.a11y import Page
 from edition.render.bookinfo import dated, issuers_line, units
 from edition.render.cover import make_cover
-from edition.render.epub import COVER_NAME, CSS_NAME, CSS_PATH, written
+from edition.render.epub import COVER_NAME, CSS_NAME, CSS_PATH, navigation, written
 from edition.render.volume import Member, VolumeInfo, count_line, editors_line, volume_info
 from edition.render.xhtml import XHTML_NS, Stylesheet, direction, xhtml_document
 from edition.tei.header import DEFAULT_PUBLISHER
@@ -103,17 +103,7 @@ class VolumeEpubMaker:
                         [epub.Link(item.file_name, item.title, f"toc-{item.id}") for item in items[1:]]))
 
         book.toc = toc
-        nav = epub.EpubNav(title="Contents", direction=info.dir)
-        nav.add_link(href=CSS_NAME, rel="stylesheet", type="text/css")
-        book.add_item(epub.EpubNcx())
-        book.add_item(nav)
-        book.spine = [title_item, nav, *spine]
-        book.guide = [
-            {"href": "titlepage.xhtml", "title": "Title page", "type": "titlepage"},
-            {"href": "nav.xhtml#id", "title": "Contents", "type": "toc"},
-        ]
-        if spine:
-            book.guide.append({"href": spine[0].file_name, "title": "Start of text", "type": "bodymatter"})
+        navigation(book, title_item, spine, info.dir)
         return written(book, pages + unit_pages, unit_pages, info.publisher, when, info.lang)
 
     def _text(self, member: Member) -> list[epub.EpubItem]:

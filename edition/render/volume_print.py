@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from edition.render.bookinfo import dated, issuers_line, units
+from edition.render.bookinfo import dated, units
 from edition.render.printed import (
     CSS_DIR,
     PAPERS,
@@ -27,6 +27,7 @@ from edition.render.printed import (
     plain_html,
     provenance,
     running_head,
+    source_lines,
     structure_line,
     sub,
     time_element,
@@ -97,13 +98,7 @@ def _opening(member: Member) -> etree._Element:
     info = member.info
     header = etree.Element(_h("header"), {"class": "text-opening"}, nsmap=NSMAP)
     sub(header, "h2", info.title, id=f"{member.anchor}-title", data_running_head=running_head(info.title))
-    if issuers_line(info):
-        sub(header, "p", issuers_line(info), class_="bodies")
-    source = ", ".join(x for x in (info.source_publisher, info.source) if x)
-    if source:
-        sub(header, "p", f"Source: {source}", class_="source")
-    if info.date:
-        sub(header, "p", class_="date").append(time_element(info.date))
+    source_lines(header, info)
     return header
 
 
