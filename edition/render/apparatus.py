@@ -31,6 +31,8 @@ PLACES = frozenset(f"{{{XHTML_NS}}}{name}" for name in
 """The blocks a place is counted in (the smallest that holds the change)."""
 _LEFT = re.compile(r"\S*\s*$")
 _RIGHT = re.compile(r"^\s*\S*")
+CONTEXT = 60
+"""How far either side of a change its word of context is looked for (characters)."""
 EDITOR_RULE = "editor"
 """What an entry names as its rule when the TEI's reading gives none (a hand-made choice)."""
 
@@ -113,8 +115,9 @@ def collect(sections: Sequence[etree._Element], unit_ids: Sequence[str]) -> list
                 layouts[key] = _layout(block)
             text, where = layouts[key]
             start, end = where.get(id(span), (0, 0))
-            left = _LEFT.search(text[:start])
-            right = _RIGHT.match(text[end:])
+            # A word either side, looked for near the change only: a block may be one long line.
+            left = _LEFT.search(text[max(0, start - CONTEXT):start])
+            right = _RIGHT.match(text[end:end + CONTEXT])
             before = left.group(0) if left else ""
             after = right.group(0) if right else ""
             number = len(entries) + 1
