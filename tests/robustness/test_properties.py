@@ -46,7 +46,7 @@ def outputs(data: bytes) -> tuple[bytes, bytes, bytes]:
     return tei, MAKERS[0].make(tree), MAKERS[1].make(tree)
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(TEXT)
 def test_any_text_builds_or_is_refused_and_builds_are_faithful(validator, text: str) -> None:
     data = text.encode("utf-8", "surrogatepass")
