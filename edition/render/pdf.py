@@ -177,9 +177,10 @@ def typeset(html: bytes, report: Report | None = None, every: float = HEARTBEAT_
             if report is not None and elapsed() > every:
                 report(f"laid out {len(document.pages)} pages in {elapsed():.0f} s; writing the PDF")
             data = document.write_pdf(**options)
-            if report is not None and elapsed() > every:
-                report(f"typeset {len(document.pages)} pages in {elapsed():.0f} s")
+            seconds = elapsed()
     finally:
         logger.removeHandler(collect)
+    if report is not None and seconds > every:  # said once the heartbeat has stopped, so it is the last word
+        report(f"typeset {len(document.pages)} pages in {seconds:.0f} s")
     own, machine = split_warnings(collect.messages)
     return Pdf(bytes(data), own, machine)
