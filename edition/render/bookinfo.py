@@ -68,7 +68,8 @@ def strings(node: etree._Element | etree._ElementTree, path: str) -> list[str]:
     return [str(v) for v in cast(list[object], compiled(path)(node))]
 
 
-def _text(tree: etree._ElementTree, path: str) -> str:
+def first_text(tree: etree._ElementTree, path: str) -> str:
+    """The edition's reading of the first element ``path`` selects, or empty."""
     found = elements(tree, path)
     return regularized(found[0]) if found else ""
 
@@ -111,24 +112,24 @@ def book_info(tree: etree._ElementTree) -> BookInfo:
     """Read the header of ``tree`` (a TEI file as ``edition`` writes it)."""
     header = "/t:TEI/t:teiHeader/t:fileDesc"
     bibl = f"{header}/t:sourceDesc/t:bibl"
-    sha = _text(tree, f"{bibl}/t:idno[@type='sha256']")
-    title = _text(tree, f"{header}/t:titleStmt/t:title") or "Untitled"
+    sha = first_text(tree, f"{bibl}/t:idno[@type='sha256']")
+    title = first_text(tree, f"{header}/t:titleStmt/t:title") or "Untitled"
     seed = f"sha256:{sha}" if sha else f"title:{title}"
     dates = strings(tree, f"{bibl}/t:date/@when|/t:TEI/t:teiHeader/t:profileDesc/t:creation/t:date/@when")
     url = strings(tree, f"{bibl}/t:ref/@target")
-    filename = _text(tree, f"{bibl}/t:idno[@type='filename']")
-    licence = _text(tree, f"{header}/t:publicationStmt/t:availability/t:licence")
+    filename = first_text(tree, f"{bibl}/t:idno[@type='filename']")
+    licence = first_text(tree, f"{header}/t:publicationStmt/t:availability/t:licence")
     return BookInfo(
         title=title,
         lang=tree.getroot().get(XML_LANG) or "und",
         authors=people(tree, f"{header}/t:titleStmt/t:author"),
         signatories=_signatories(tree),
         editors=people(tree, f"{header}/t:titleStmt/t:respStmt[t:resp='editor']"),
-        publisher=_text(tree, f"{header}/t:publicationStmt/t:publisher") or DEFAULT_PUBLISHER,
+        publisher=first_text(tree, f"{header}/t:publicationStmt/t:publisher") or DEFAULT_PUBLISHER,
         rights=licence,
         date=dates[0] if dates else "",
         source=url[0] if url else filename,
-        source_publisher=_text(tree, f"{bibl}/t:publisher"),
+        source_publisher=first_text(tree, f"{bibl}/t:publisher"),
         identifier=f"urn:uuid:{uuid.uuid5(UUID_NAMESPACE, seed)}",
     )
 

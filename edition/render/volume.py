@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from edition.render.bookinfo import UUID_NAMESPACE, BookInfo, Person, book_info, elements, people
+from edition.render.bookinfo import UUID_NAMESPACE, BookInfo, Person, book_info, elements, first_text, people
 from edition.render.xhtml import direction
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import TEI_NS
@@ -67,11 +67,6 @@ def is_corpus(tree: etree._ElementTree) -> bool:
     return bool(tree.getroot().tag == CORPUS_TAG)
 
 
-def _first(tree: etree._ElementTree, path: str) -> str:
-    found = elements(tree, path)
-    return regularized(found[0]).strip() if found else ""
-
-
 def members(tree: etree._ElementTree) -> list[Member]:
     """The corpus's texts in order, each copied into a document of its own."""
     found = elements(tree, "/t:teiCorpus/t:TEI")
@@ -91,13 +86,13 @@ def volume_info(tree: etree._ElementTree) -> VolumeInfo:
     languages = Counter(m.info.lang for m in texts)
     ranked = tuple(lang for lang, _n in sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])))
     dates = sorted(m.info.date for m in texts if m.info.date)
-    title = _first(tree, f"{HEADER}/t:titleStmt/t:title") or "Untitled collection"
+    title = first_text(tree, f"{HEADER}/t:titleStmt/t:title") or "Untitled collection"
     seed = "collection:" + title + "\n" + "\n".join(m.info.identifier for m in texts)
     return VolumeInfo(
         title=title,
         editors=people(tree, f"{HEADER}/t:titleStmt/t:editor"),
-        publisher=_first(tree, f"{HEADER}/t:publicationStmt/t:publisher") or DEFAULT_PUBLISHER,
-        date=_first(tree, f"{HEADER}/t:publicationStmt/t:date") or (dates[-1] if dates else ""),
+        publisher=first_text(tree, f"{HEADER}/t:publicationStmt/t:publisher") or DEFAULT_PUBLISHER,
+        date=first_text(tree, f"{HEADER}/t:publicationStmt/t:date") or (dates[-1] if dates else ""),
         licence=" ".join(regularized(p).strip() for p in elements(
             tree, f"{HEADER}/t:publicationStmt/t:availability/t:licence")),
         lang=ranked[0] if ranked else "und",
