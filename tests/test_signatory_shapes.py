@@ -160,3 +160,12 @@ def test_the_header_row_of_a_table_of_signatories() -> None:
         doc = seg(letter("Signed:\n\n" + "\n".join([header, *rows])))
         assert blocks(doc, "signatory-group") == [header.replace("\t", " ")]
         assert blocks(doc, "signatory") == [r.replace("\t", " ") for r in rows]
+
+
+def test_how_to_sign_after_the_names_is_no_list_of_signatories() -> None:
+    """A lead naming the act of signing may head instructions, not signers."""
+    how = ("How to add your signature:\n1. Open a pull request on the project's page\n"
+           "2. Write to the organisers at letters@example.org\n3. Leave a comment under the post")
+    doc = seg(letter("Signed:\n" + "\n".join(ORGS) + "\n\n" + how))
+    assert blocks(doc, "signatory") == ORGS
+    assert blocks(doc, "signatories-lead") == ["Signed:"]

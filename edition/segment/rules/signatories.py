@@ -62,6 +62,8 @@ def signatories(ctx: Context, i: int) -> Match | None:
         blocks, nxt = take_list(ctx, i + 1, "signatories", after_lead=True)
         if bare and not t.endswith((":", ",")) and not _names_under_bare_lead(blocks):
             return None
+        if not _any_name(blocks):
+            return None
         if blocks:
             said = f"under the lead-in \u201c{t}\u201d (line {ctx.number(i)}), which names the act of signing"
             return Match(evidenced((lead, *blocks), said), nxt)
@@ -89,6 +91,13 @@ def _names_under_bare_lead(blocks: Sequence[Block]) -> bool:
     names = [b for b in blocks if b.type == "signatory"]
     return (len(names) >= 2 and all(starts_upper(b.text) for b in names)
             and 2 * sum(1 for b in names if is_name_like(b.text)) > len(names))
+
+
+def _any_name(blocks: Sequence[Block]) -> bool:
+    """Under any lead, some entry looks like a name: a lead that names the
+    act of signing may head a list of how to sign ("Ways to sign this
+    letter:"), whose entries are instructions, not signers."""
+    return any(is_name_like(b.text) for b in blocks if b.type == "signatory")
 
 
 def _split_entries(text: str, start: int) -> list[tuple[int, int]]:
