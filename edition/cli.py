@@ -89,6 +89,10 @@ class _Group(click.Group):
             ctx.exit(status)
 
 
+AUTHORITIES = click.option(
+    "--authorities", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+    help="The authority file (JSON or CSV, schemas/authorities.schema.json) whose ids and identifiers the "
+         "registers take [default: authorities.json or authorities.csv beside the sources].")
 ENCODING = click.option(
     "--encoding", metavar="NAME", default=None,
     help="Decode the source with this encoding (e.g. cp1251, koi8-r, cp1252, latin-1) "
@@ -169,14 +173,16 @@ def segment_cmd(file: Path, encoding: str | None) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the TEI here instead of to standard output.")
 @ENCODING
-def tei(file: Path, output: Path | None, encoding: str | None) -> None:
-    """Make the validated TEI of FILE."""
+@AUTHORITIES
+def tei(file: Path, output: Path | None, encoding: str | None, authorities: Path | None) -> None:
+    """Make the validated TEI of FILE, with its registers of names."""
     from edition.output import write_atomic
-    from edition.pipeline import load_document, tei_bytes, write_schemas
+    from edition.pipeline import authorities_for, load_document, tei_bytes, write_schemas
     from edition.validate import Validator
 
+    known = authorities_for(file, authorities)
     document = load_document(file, encoding)
-    data = tei_bytes(document, Validator(), shown_as=str(output or "-"))
+    data = tei_bytes(document, Validator(), shown_as=str(output or "-"), authorities=known)
     if output:
         write_schemas(output.parent)
         write_atomic(output, data)
@@ -342,6 +348,43 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True,
+              help="For a person (text), for tools (json), or as an authority file to fill in (csv).")
+@click.option("--unknown", is_flag=True, help="Only the entities that have no authority id yet.")
+@AUTHORITIES
+@ENCODING
+def registers(files: tuple[Path, ...], fmt: str, unknown: bool, authorities: Path | None,
+              encoding: str | None) -> None:
+    """List every organisation, person and place of FILES (sources, TEI files,
+    or folders of them) with the texts each appears in (signed, credited or
+    named) and its authority ids: the editor's worklist.  Nothing is looked up."""
+    from edition.batch import find_sources
+    from edition.errors import EditionError
+    from edition.pipeline import authorities_for, load_document
+    from edition.registers import csv_table, is_tei_file, json_table, rows_of, text_table
+    from edition.tei import build as build_tei
+    from edition.validate import parse_file
+
+    paths: list[Path] = []
+    for path in files:
+        paths.extend(sorted([*path.glob("*.txt"), *path.glob("*.tei.xml")]) if path.is_dir()
+                     else find_sources([path]))
+    trees, failed = [], 0
+    for path in paths:
+        try:
+            trees.append(parse_file(path) if is_tei_file(path) else
+                         build_tei(load_document(path, encoding), authorities=authorities_for(path, authorities)))
+        except EditionError as err:
+            click.echo(f"error: {err}", err=True)
+            failed += 1
+    rows = [r for r in rows_of(trees) if not (unknown and r.entity.identifiers)]
+    click.echo({"text": text_table, "json": json_table, "csv": csv_table}[fmt](rows), nl=False)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build"), show_default=True, help="Folder for the outputs.")
@@ -364,9 +407,10 @@ def validate(files: tuple[Path, ...]) -> None:
               metavar="FILE", help="Also make the collection FILE describes (schemas/collection.schema.json) "
                                    "of all the texts: NAME.corpus.tei.xml (a teiCorpus), and from it "
                                    "NAME.corpus.epub, .html and .pdf, NAME being FILE's name less .json.")
+@AUTHORITIES
 def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool | None, apparatus: str,
           reading: str, encoding: str | None, jobs: int | None, scheduler: str | None, force: bool, prune: bool,
-          collection_file: Path | None) -> None:
+          collection_file: Path | None, authorities: Path | None) -> None:
     """Run every stage for SOURCES (files or folders; seeds/ by default).
 
     Writes NAME.tei.xml, NAME.epub and NAME.html for each source, and
@@ -388,6 +432,11 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
         from edition.collection import load_collection
 
         collection = load_collection(collection_file)
+    known = None
+    if authorities is not None:
+        from edition.authorities import load_authorities
+
+        known = load_authorities(authorities)
     paths = find_sources(sources or (Path("seeds"),))
     if not paths:
         click.echo("nothing to build: no .txt sources found", err=True)
@@ -404,10 +453,10 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
                 bar.update(1, f"{(bar.pos + 1) / seconds:.1f} docs/s" if seconds > 0 else None)
                 signals.check()
 
-            summary = build_all(paths, out_dir, options, executor, force, prune, advance, collection, _say)
+            summary = build_all(paths, out_dir, options, executor, force, prune, advance, collection, _say, known)
     else:
         summary = build_all(paths, out_dir, options, executor, force, prune,
-                            lambda _o, _s: signals.check(), collection, _say)
+                            lambda _o, _s: signals.check(), collection, _say, known)
     # What WeasyPrint says of the machine holds for the whole run: said once.
     for message in dict.fromkeys(m for done in summary.built for m in done.environment):
         click.echo(f"warning: {message}", err=True)

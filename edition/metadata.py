@@ -33,6 +33,12 @@ _PATTERN_MEANING = MappingProxyType({
     "date": "is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)",
     "language": "is not a BCP 47 language tag (such as en, es or pt-BR)",
     "url": "is not an absolute URI (such as https://example.org/page)",
+    "id": "is not an XML name (a letter or _, then letters, digits, '.', '_' or '-')",
+    "wikidata": "is not a Wikidata item (Q and digits, such as Q42)",
+    "viaf": "is not a VIAF id (digits)",
+    "geonames": "is not a GeoNames id (digits)",
+    "isni": "is not an ISNI (16 digits, the last maybe X)",
+    "gnd": "is not a GND id",
 })
 
 # How a bare name is read, per list: statements are mostly issued by
@@ -176,7 +182,7 @@ def _check(document: Any, path: str, schema: str = SCHEMA_NAME) -> None:
         raise MetadataError(f"{where}: {message}", path=path)
     _check_characters(document, "$", path)
     # The pattern admits 2014-02-30; only the calendar can refuse it.
-    date = document.get("date", "")
+    date = document.get("date", "") if isinstance(document, dict) else ""
     if len(date) == len("YYYY-MM-DD"):
         try:
             datetime.date.fromisoformat(date)

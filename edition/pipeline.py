@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from edition.authorities import NONE, Authorities, find_file, load_authorities
 from edition.errors import ValidationError
 from edition.metadata import load_metadata
 from edition.model import Document, Metadata, Source
@@ -61,8 +62,17 @@ def write_schemas(out_dir: Path) -> Path:
     return target
 
 
+def authorities_for(source: Path, given: Path | None = None) -> Authorities:
+    """The authority file a source's registers use: the one ``given``, else
+    the one in the source's folder (``authorities.json`` or ``.csv``), else none.
+
+    :raises MetadataError: the file cannot be read or breaks its schema.
+    """
+    return load_authorities(given if given is not None else find_file(source.parent))
+
+
 def checked_tei(document: Document, validator: Validator, href: str = SCHEMA_HREF,
-                shown_as: str = "") -> tuple[bytes, etree._ElementTree]:
+                shown_as: str = "", authorities: Authorities = NONE) -> tuple[bytes, etree._ElementTree]:
     """The TEI of a document as bytes and as parsed from them, refused if it
     breaks the project's schemas.
 
@@ -70,7 +80,7 @@ def checked_tei(document: Document, validator: Validator, href: str = SCHEMA_HRE
     line of the TEI file they would be found at (``shown_as``); the parsed
     tree is what the renderers then read, as they would read the file.
     """
-    data = serialize(build_tei(document, schema_href=href))
+    data = serialize(build_tei(document, schema_href=href, authorities=authorities))
     name = shown_as or f"{document.source.name}.tei.xml"
     tree = parse(data, name)
     problems = validator.check(tree, name)
@@ -82,9 +92,9 @@ def checked_tei(document: Document, validator: Validator, href: str = SCHEMA_HRE
 
 
 def tei_bytes(document: Document, validator: Validator, href: str = SCHEMA_HREF,
-              shown_as: str = "") -> bytes:
+              shown_as: str = "", authorities: Authorities = NONE) -> bytes:
     """The TEI of a document, refused if it breaks the project's schemas."""
-    return checked_tei(document, validator, href, shown_as)[0]
+    return checked_tei(document, validator, href, shown_as, authorities)[0]
 
 
 def epub_bytes(tei_data: bytes, shown_as: str, maker: EpubMaker,

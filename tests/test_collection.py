@@ -72,11 +72,16 @@ def test_each_member_still_stands_alone(run, sources, tmp_path, validator) -> No
     assert run("build", sources, "-o", out, "--no-pdf", "-j", 1, "--collection",
                collection_file(tmp_path)).exit_code == 0
     tree = etree.parse(str(out / "places.corpus.tei.xml"))
-    ids = tree.xpath("//@xml:id")
+    ids = tree.xpath("/t:teiCorpus/t:TEI//@xml:id", namespaces=T)
     assert len(ids) == len(set(ids)) and all(i.startswith(("t1-", "t2-", "t3-")) for i in ids)
+    registers = tree.xpath("/t:teiCorpus/t:standOff", namespaces=T)[0]
     for k, member in enumerate(tree.xpath("/t:teiCorpus/t:TEI", namespaces=T), start=1):
-        alone = etree.ElementTree(copy.deepcopy(member))
+        # A member's marks point to the collection's registers: with them, it is valid alone.
+        lone = copy.deepcopy(member)
+        lone.append(copy.deepcopy(registers))
+        alone = etree.ElementTree(lone)
         assert validator.check(alone, f"member {k}") == []
+        assert all(r.startswith("#") and not r.startswith("#t") for r in alone.xpath("//@ref"))
         pointers = alone.xpath("//@resp | //@who")
         assert pointers and all(p == f"#t{k}-edition" or p.startswith(f"#t{k}-") for p in pointers)
 
@@ -116,3 +121,21 @@ def test_a_failed_text_leaves_the_collection_unmade(run, sources, tmp_path) -> N
     assert result.exit_code == 1
     assert "places.json: collection not made: 1 of its texts failed" in result.stderr
     assert not (tmp_path / "out" / "places.corpus.tei.xml").exists()
+
+
+def test_one_organisation_is_one_entry_of_the_collection(run, sources, tmp_path) -> None:
+    """The same signatory in two texts: one register entry, both mentions point to it."""
+    (sources / "d_letter.txt").write_text(TEXTS["b_letter"].replace("library", "museum"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", sources, "-o", out, "--no-pdf", "-j", 1, "--collection",
+               collection_file(tmp_path)).exit_code == 0
+    tree = etree.parse(str(out / "places.corpus.tei.xml"))
+    [jane] = tree.xpath("/t:teiCorpus/t:standOff/t:listPerson/t:person[t:persName = 'Jane Roe']", namespaces=T)
+    refs = tree.xpath("/t:teiCorpus/t:TEI//t:persName[. = 'Jane Roe']/@ref", namespaces=T)
+    assert refs == [f"#{jane.get(XML_ID)}"] * 2
+    assert not tree.xpath("/t:teiCorpus/t:TEI/t:standOff", namespaces=T)
+    # Each text's own TEI file names her with the same id.
+    for name in ("b_letter", "d_letter"):
+        own = etree.parse(str(out / f"{name}.tei.xml"))
+        assert own.xpath("//t:listPerson/t:person[t:persName = 'Jane Roe']/@xml:id", namespaces=T) == [
+            jane.get(XML_ID)]

@@ -164,7 +164,7 @@ def test_seed_package_metadata(built) -> None:
     assert values("//opf:meta[@property='schema:accessibilityHazard']/text()") == ["none"]
     assert "3 section(s)" in values("//opf:meta[@property='schema:accessibilitySummary']/text()")[0]
     spine = values("//opf:spine/opf:itemref/@idref")
-    assert spine == ["titlepage", "nav", "u-text1", "u-figure1", "u-text2", "apparatus"]
+    assert spine == ["titlepage", "nav", "u-text1", "u-figure1", "u-text2", "apparatus", "index"]
     nav = member(book, "nav.xhtml")
     assert nav.xpath("//h:nav/@epub:type", namespaces=H) == ["toc", "landmarks"]
     assert nav.xpath("//h:link[@rel='stylesheet']/@href", namespaces=H) == ["style/epub.css"]

@@ -96,7 +96,7 @@ def test_html_has_the_epub_semantics(pages) -> None:
     assert page.xpath("//time/@datetime") == ["2014-03-08", "2012-11-07", "2014-03-08"]
     assert page.xpath("//h2[@class='title']/@id") == ["text1-head", "text2-head"]
     toc = page.xpath("//nav[@role='doc-toc']//a/@href")
-    assert toc == ["#text1", "#figure1", "#text2", "#apparatus"]
+    assert toc == ["#text1", "#figure1", "#text2", "#apparatus", "#index"]
     assert all(page.xpath(f"//*[@id='{h[1:]}']") for h in toc)
 
 
@@ -184,7 +184,7 @@ def test_no_weasyprint_warning(seed_pdf) -> None:
 
 def unit_start_pages(seed_text: list[str], pages) -> dict[str, int]:
     """The page (1-based) where each unit's opening words first appear after
-    the contents, and where the apparatus opens after them."""
+    the contents, and where the apparatus and the index open after them."""
     tei = parse(pages[SEED.stem][0], "seed")
     toc_page = next(n for n, text in enumerate(seed_text) if text.lstrip().startswith("Contents"))
     starts = {}
@@ -196,6 +196,8 @@ def unit_start_pages(seed_text: list[str], pages) -> dict[str, int]:
     last = max(starts.values())
     starts["apparatus"] = next(n for n in range(last, len(seed_text))
                                if seed_text[n].lstrip().startswith("Editorial apparatus")) + 1
+    starts["index"] = next(n for n in range(starts["apparatus"], len(seed_text))
+                           if seed_text[n].lstrip().startswith("Index")) + 1
     return starts
 
 
@@ -211,7 +213,7 @@ def running_heads(pages) -> dict[str, str]:
     """Each unit's running head, as the HTML asks the typesetter for it."""
     page = tree(pages[SEED.stem][1])
     return {section.get("id"): section.xpath("string(.//@data-running-head)")
-            for section in page.xpath("//main/* | //section[@id='apparatus']")}
+            for section in page.xpath("//main/* | //section[@id='apparatus'] | //section[@id='index']")}
 
 
 def margins(text: str) -> list[str]:
@@ -239,7 +241,7 @@ def test_folios_and_running_heads(seed_text, pages) -> None:
         if starts[unit] == number:
             # the apparatus's heading is its head's words: there once, no second time
             lines = [line.strip() for line in text.splitlines()]
-            allowed = 1 if unit == "apparatus" else 0
+            allowed = 1 if unit in ("apparatus", "index") else 0
             assert lines.count(heads[unit]) <= allowed, f"page {number} opens {unit}: no running head"
         else:
             assert heads[unit] in margins(text), f"page {number} runs the head of {unit}"

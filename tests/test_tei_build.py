@@ -110,7 +110,7 @@ def test_separator_markers_between_names_on_one_line() -> None:
     tree = tei(d.document())
     items = xp(tree, "//t:list[@type='signatories']/t:item")
     assert etree.tostring(items[0], with_tail=False).decode().endswith(
-        '<orgName>Left Front</orgName><choice><orig>, </orig><reg type="marker"/></choice></item>')
+        '<orgName ref="#org-left-front">Left Front</orgName><choice><orig>, </orig><reg type="marker"/></choice></item>')
     lst = one(tree, "//t:body//t:list")
     assert regularized(lst) == "Signers: Left Front Red TV"
     assert diplomatic(lst) == "Signers: Left Front, Red TV"
@@ -441,7 +441,7 @@ def test_serialize_indents_structure_but_not_mixed_content() -> None:
     assert "      <div type=\"text\" xml:id=\"text1\">" in lines
     assert ('        <p xml:id="text1-p1">That is, to gain financial benefit<choice><orig> ,</orig>'
             '<reg type="space-before-punctuation">,</reg></choice> and more. <lb/>A second line.</p>') in lines
-    assert '          <item xml:id="text1-signatory1"><orgName>Left Front</orgName></item>' in lines
+    assert '          <item xml:id="text1-signatory1"><orgName ref="#org-left-front">Left Front</orgName></item>' in lines
 
 
 def test_serialize_leaves_the_tree_alone() -> None:

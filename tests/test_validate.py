@@ -101,7 +101,7 @@ def _sch(problems: list[Problem]) -> list[Problem]:
 
 def test_signatory_item_needs_a_name(validator: Validator, tmp_path: Path) -> None:
     problems, data, path = _check_edited(
-        validator, tmp_path, "<orgName>Left Front</orgName>", "Left Front")
+        validator, tmp_path, '<orgName ref="#org-left-front">Left Front</orgName>', "Left Front")
     [problem] = _sch(problems)
     line = line_of(data, '<item xml:id="text1-signatory1">')
     assert str(problem) == (f"{path}:{line}: signatory without a name: the item \"Left Front\" "

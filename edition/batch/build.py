@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from edition.authorities import Authorities
 from edition.batch import manifest
 from edition.batch.collect import check_can_make, write_collection
 from edition.batch.executors import Executor, InProcess
@@ -21,7 +22,7 @@ from edition.batch.jobs import Job, Made, Options, read_job
 from edition.errors import EditionError, InputError, OutputError
 from edition.model import Collection
 from edition.output import write_atomic
-from edition.pipeline import write_schemas
+from edition.pipeline import authorities_for, write_schemas
 from edition.render.pdf import Report
 
 SOURCE_SUFFIXES = (".txt",)
@@ -85,11 +86,13 @@ Progress = Callable[[str, str], None]
 def build_all(paths: Iterable[Path], out_dir: Path, options: Options | None = None,
               executor: Executor | None = None, force: bool = False, prune: bool = False,
               progress: Progress | None = None, collection: Collection | None = None,
-              report: Report | None = None) -> Summary:
+              report: Report | None = None, authorities: Authorities | None = None) -> Summary:
     """Build every source into ``out_dir``; see the module's docstring.  With
     a ``collection``, also its ``teiCorpus`` of every text, once all are
     built, and its EPUB and printed volume; ``report`` hears how a long
-    typesetting in this process is going."""
+    typesetting in this process is going.  ``authorities`` is the authority
+    file every source's registers use; without it, each source uses the one
+    in its folder, if any (a bad one fails the sources of that folder)."""
     options = options or Options()
     summary = Summary()
     records = manifest.load(out_dir)
@@ -97,11 +100,26 @@ def build_all(paths: Iterable[Path], out_dir: Path, options: Options | None = No
     previous = dict(records)
     names: dict[str, str] = {}
     said = progress or (lambda _outcome, _source: None)
+    folder_files: dict[Path, Authorities | EditionError] = {}
+
+    def authorities_of(path: Path) -> Authorities:
+        if authorities is not None:
+            return authorities
+        folder = path.parent
+        if folder not in folder_files:
+            try:
+                folder_files[folder] = authorities_for(path)
+            except EditionError as err:
+                folder_files[folder] = err
+        found = folder_files[folder]
+        if isinstance(found, EditionError):
+            raise found
+        return found
 
     def wanted() -> Iterator[Job]:
         for path in paths:
             try:
-                job = read_job(path, out_dir)
+                job = read_job(path, out_dir, authorities_of(path))
                 if job.name in names:
                     raise InputError(f"makes the same outputs ({job.name}.*) as {names[job.name]}; "
                                      "rename one of them", path=job.source)

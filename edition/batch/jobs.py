@@ -13,6 +13,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from edition.authorities import NONE, Authorities
 from edition.errors import EditionError, MetadataError
 from edition.metadata import parse_metadata, sidecar_path
 from edition.model import Document, Metadata
@@ -55,6 +56,8 @@ class Job:
     sidecar_data: bytes | None
     out_dir: str
     """The output folder as named in messages (TEI problems cite NAME.tei.xml there)."""
+    authorities: Authorities = NONE
+    """The authority file its registers use, as read."""
 
     @property
     def name(self) -> str:
@@ -73,8 +76,9 @@ class Made:
     environment: tuple[str, ...] = ()
 
 
-def read_job(path: Path, out_dir: Path) -> Job:
-    """The job of the source file at ``path``: its bytes and its sidecar's.
+def read_job(path: Path, out_dir: Path, authorities: Authorities = NONE) -> Job:
+    """The job of the source file at ``path``: its bytes and its sidecar's,
+    and the ``authorities`` its registers use.
 
     :raises InputError: the source cannot be read.
     :raises MetadataError: the sidecar exists but cannot be read.
@@ -90,7 +94,7 @@ def read_job(path: Path, out_dir: Path) -> Job:
         raise MetadataError("is a folder, not a metadata file", path=str(side)) from None
     except OSError as exc:
         raise MetadataError(f"cannot read: {exc.strerror}", path=str(side)) from None
-    return Job(shown, path.name, data, str(side), side_data, str(out_dir))
+    return Job(shown, path.name, data, str(side), side_data, str(out_dir), authorities)
 
 
 def document_of(job: Job, encoding: str | None = None) -> Document:
@@ -111,7 +115,7 @@ def make(job: Job, options: Options, report: pdf.Report | None = None) -> Made:
     document = document_of(job, options.encoding)
     name = document.source.name
     shown = str(Path(job.out_dir) / f"{name}.tei.xml")
-    data, tree = checked_tei(document, validator, shown_as=shown)
+    data, tree = checked_tei(document, validator, shown_as=shown, authorities=job.authorities)
     html = renderers.html.make(tree, renderers.paper, options.source_date_epoch, options.apparatus, options.reading)
     outputs = [(f"{name}.tei.xml", data),
                (f"{name}.epub", renderers.epub.make(tree, options.source_date_epoch, options.apparatus,

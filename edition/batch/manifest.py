@@ -60,10 +60,12 @@ def pipeline_id() -> str:
 
 
 def made_from(job: Job, options: Options) -> str:
-    """The digest of a job's inputs: source bytes, sidecar bytes, pipeline, options."""
+    """The digest of a job's inputs: source bytes, sidecar bytes, authority
+    file, pipeline, options."""
     facts = {
         "source": _sha256(job.data),
         "sidecar": _sha256(job.sidecar_data) if job.sidecar_data is not None else None,
+        "authorities": job.authorities.sha256 or None,
         "pipeline": pipeline_id(),
         "options": asdict(options),
     }

@@ -17,13 +17,14 @@ from ebooklib import epub
 from lxml import etree
 
 from edition.render import a11y
+from edition.render import index as name_index
 from edition.render.a11y import Page
 from edition.render.apparatus import collect, link_places
 from edition.render.apparatus import section as section_of
 from edition.render.bookinfo import BookInfo, book_info, build_time, elements, issuers_line, name_summary, units
 from edition.render.cover import make_cover
 from edition.render.package import reproducible_zip
-from edition.render.xhtml import READING_NOTES, XHTML_NS, Stylesheet, direction, xhtml_document
+from edition.render.xhtml import EPUB_NS, READING_NOTES, XHTML_NS, Stylesheet, direction, xhtml_document
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.readings import regularized
 
@@ -31,6 +32,7 @@ CSS_PATH = Path(__file__).resolve().parent / "epub.css"
 CSS_NAME = "style/epub.css"
 COVER_NAME = "images/cover.png"
 APPARATUS_NAME = "apparatus.xhtml"
+INDEX_NAME = "index.xhtml"
 OPF_NAME = "EPUB/content.opf"
 """Where ebooklib writes the package document."""
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -113,10 +115,11 @@ class EpubMaker:
         self.css = CSS_PATH.read_bytes()
 
     def make(self, tree: etree._ElementTree, source_date_epoch: str | None = None, apparatus: bool = True,
-             reading: str = "regularized") -> bytes:
+             reading: str = "regularized", index: bool = True) -> bytes:
         """The EPUB bytes for a parsed TEI ``tree``, in the ``reading`` asked
         for; with ``apparatus`` (of the regularized reading), an editorial
-        apparatus at the back, and each changed place linked to its entry."""
+        apparatus at the back, and each changed place linked to its entry; with
+        ``index``, an index of the registers' names, linking to each place."""
         apparatus = apparatus and reading == "regularized"
         info = book_info(tree)
         when = build_time(info, source_date_epoch)
@@ -146,8 +149,9 @@ class EpubMaker:
         links: list[epub.Link] = []
         unit_pages: list[Page] = []
         found = units(tree)
-        rendered = self.stylesheet.units(tree, "epub", apparatus, reading)
+        rendered = self.stylesheet.units(tree, "epub", apparatus, reading, index)
         entries = collect(rendered, [u.id for u in found]) if apparatus else []
+        named = name_index.collect(rendered, [u.id for u in found], tree.getroot()) if index else []
         if apparatus:
             link_places(rendered, APPARATUS_NAME)
         for unit, section in zip(found, rendered, strict=True):
@@ -170,6 +174,17 @@ class EpubMaker:
             items.append(back)
             pages.append(Page.parse(back.file_name, back.content))
             links.append(epub.Link(back.file_name, "Editorial apparatus", "toc-apparatus"))
+        if named:
+            index_section = name_index.section(named, {u.id: f"{u.id}.xhtml" for u in found}, "h1")
+            index_section.set(f"{{{EPUB_NS}}}type", "index")
+            back = epub.EpubItem(
+                uid="index", file_name=INDEX_NAME, media_type="application/xhtml+xml",
+                content=xhtml_document([index_section], title="Index", lang=info.lang, css=CSS_NAME,
+                                       body_type="backmatter", dir=body_dir))
+            book.add_item(back)
+            items.append(back)
+            pages.append(Page.parse(back.file_name, back.content))
+            links.append(epub.Link(back.file_name, "Index", "toc-index"))
         book.toc = [epub.Link("titlepage.xhtml", "Title page", "toc-titlepage"), *links]
         navigation(book, title_item, items, body_dir)
         return written(book, pages + unit_pages, unit_pages, info.publisher, when, info.lang)

@@ -17,6 +17,7 @@ from typing import cast
 
 from lxml import etree, html
 
+from edition.render import index as name_index
 from edition.render.apparatus import collect
 from edition.render.apparatus import section as apparatus_section
 from edition.render.bookinfo import BookInfo, book_info, build_time, elements, issuers_line, units
@@ -237,10 +238,12 @@ class PrintMaker:
         self.base_css = (CSS_DIR / "book.css").read_text(encoding="utf-8")
 
     def make(self, tree: etree._ElementTree, paper: Paper = PAPERS["a5"],
-             source_date_epoch: str | None = None, apparatus: bool = True, reading: str = "regularized") -> bytes:
+             source_date_epoch: str | None = None, apparatus: bool = True, reading: str = "regularized",
+             index: bool = True) -> bytes:
         """The HTML bytes for a parsed TEI ``tree``, in the ``reading`` asked
         for; with ``apparatus`` (of the regularized reading), the editorial
-        apparatus after the text, its entries giving their pages."""
+        apparatus after the text, its entries giving their pages; with
+        ``index``, an index of the registers' names last, giving theirs."""
         apparatus = apparatus and reading == "regularized"
         info = book_info(tree)
         facts = provenance(tree)
@@ -255,8 +258,9 @@ class PrintMaker:
         entries: list[tuple[str, str]] = []
         sections: list[etree._Element] = []
         found = units(tree)
-        rendered = self.stylesheet.units(tree, "print", apparatus, reading)
+        rendered = self.stylesheet.units(tree, "print", apparatus, reading, index)
         changes = collect(rendered, [u.id for u in found]) if apparatus else []
+        named = name_index.collect(rendered, [u.id for u in found], tree.getroot()) if index else []
         for unit, section in zip(found, rendered, strict=True):
             # On the unit's first block, not the section: a string set by a box
             # that runs over several pages counts as set on each of them, and
@@ -270,11 +274,17 @@ class PrintMaker:
             sections.append(section)
         if apparatus:
             entries.append(("apparatus", "Editorial apparatus"))
+        if named:
+            entries.append(("index", "Index"))
         body.append(contents(entries))
         sub(body, "main").append(etree.Comment(SLOT))
         if apparatus:
             back = apparatus_section(changes, {})
             back[0].set("data-running-head", "Editorial apparatus")
+            body.append(back)
+        if named:
+            back = name_index.section(named, {})
+            back[0].set("data-running-head", "Index")
             body.append(back)
 
         return spliced(root, sections, text_dir)

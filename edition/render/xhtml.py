@@ -45,16 +45,18 @@ class Stylesheet:
         self._xslt = etree.XSLT(etree.parse(str(path)))
 
     def units(self, tree: etree._ElementTree, target: str = "epub", apparatus: bool = False,
-              reading: str = "regularized") -> list[etree._Element]:
+              reading: str = "regularized", index: bool = False) -> list[etree._Element]:
         """The XHTML element of every body div, in order, from one run of the
         stylesheet (one run per unit would make a book of n units cost n²).
 
-        Unknown elements are reported as ``RenderWarning`` (the stylesheet's
+        With ``index``, marks that point into the registers carry the entry's
+        id as ``data-ref`` (see ``render.index``).  Unknown elements are reported as ``RenderWarning`` (the stylesheet's
         ``xsl:message``), so a hand-edited TEI never loses text silently.
         """
         result = self._xslt(tree, target=etree.XSLT.strparam(target), unit=etree.XSLT.strparam(""),
                             apparatus=etree.XSLT.strparam("full" if apparatus else "none"),
-                            reading=etree.XSLT.strparam(reading))
+                            reading=etree.XSLT.strparam(reading),
+                            index=etree.XSLT.strparam("yes" if index else "no"))
         for entry in self._xslt.error_log:  # type: ignore[attr-defined]
             message = entry.message.strip()
             if message.startswith("unknown-element"):

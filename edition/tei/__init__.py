@@ -11,11 +11,13 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
+from edition.authorities import NONE, Authorities
 from edition.model import Document
 from edition.tei.body import build_body
-from edition.tei.header import NormalizationRule, SegmentationRule, build_header
+from edition.tei.header import NormalizationRule, SegmentationRule, build_header, registers_note
 from edition.tei.inline import InlineWriter
-from edition.tei.maker import XML_LANG, E
+from edition.tei.maker import XML_LANG, E, tei
+from edition.tei.registers import add_registers
 from edition.tei.serialize import serialize
 
 __all__ = ["build", "serialize"]
@@ -26,7 +28,8 @@ SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 
 def build(document: Document, *, schema_href: str = "schemas/",
           normalization_rules: Sequence[NormalizationRule] | None = None,
-          segmentation_rules: Sequence[SegmentationRule] | None = None) -> etree._ElementTree:
+          segmentation_rules: Sequence[SegmentationRule] | None = None,
+          authorities: Authorities = NONE) -> etree._ElementTree:
     """The TEI tree of ``document``, as docs/encoding.md describes it.
 
     :param schema_href: where the xml-model instructions find ``edition.rng``
@@ -36,6 +39,8 @@ def build(document: Document, *, schema_href: str = "schemas/",
         rules are not shown as choice.
     :param segmentation_rules: the registry the header lists (default:
         ``edition.segment.RULES`` then ``edition.segment.PASSES``).
+    :param authorities: the editor's authority file, whose ids and identifiers
+        the registers take for the names it knows.
     :raises SegmentationError: the document holds a unit, block or mark that
         has no TEI encoding, or spans that disagree with its text.
     """
@@ -57,6 +62,9 @@ def build(document: Document, *, schema_href: str = "schemas/",
     root = E.TEI(build_header(document, normalization_rules, segmentation_rules, __version__),
                  text)
     build_body(document, inline, text)
+    entities = add_registers(root, authorities)
+    root.find(f"{tei('teiHeader')}/{tei('encodingDesc')}/{tei('editorialDecl')}").append(
+        registers_note(entities, authorities))
     root.set(XML_LANG, document.language)
     for name, ns in (("edition.rng", RNG_NS), ("edition.sch", SCH_NS)):
         root.addprevious(etree.ProcessingInstruction(

@@ -7,6 +7,11 @@ any attribute made of ``#id`` references) rewritten to match, so that ids
 stay unique in the collection and each member still validates on its own.
 The collection's own header says what the collection is; each text keeps
 its header, which documents its source and how it was edited.
+
+The texts' registers are merged into one ``standOff`` after the collection's
+header: one entry per register id (ids are made from the names, or given by
+the authority file, so an organisation that signed three texts is one
+entry), and every mention of every member points to it, unprefixed.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from xml.sax.saxutils import quoteattr
 from lxml import etree
 
 from edition.model import Collection
-from edition.tei.maker import XML_ID, E
+from edition.tei.maker import XML_ID, E, tei
+from edition.tei.registers import Entity, merged, read_registers, standoff
 from edition.tei.serialize import serialize
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -29,8 +35,12 @@ def corpus_tree(collection: Collection, members: Sequence[etree._Element],
                 schema_href: str = "schemas/") -> etree._ElementTree:
     """The ``teiCorpus`` of ``members`` (TEI roots, in order); they are copied, not moved."""
     width = len(str(len(members)))
+    copies = [_without_registers(member) for member in members]
     root = E.teiCorpus(_header(collection, len(members)),
-                       *(_prefixed(member, f"t{k:0{width}d}-") for k, member in enumerate(members, start=1)))
+                       *(_prefixed(copied, f"t{k:0{width}d}-") for k, (copied, _) in enumerate(copies, start=1)))
+    registers = standoff(merged(entities for _, entities in copies))
+    if registers is not None:
+        root.insert(1, registers)
     for name, ns in (("edition.rng", RNG_NS), ("edition.sch", SCH_NS)):
         root.addprevious(etree.ProcessingInstruction(
             "xml-model", f"href={quoteattr(schema_href + name)} type=\"application/xml\" schematypens=\"{ns}\""))
@@ -57,9 +67,17 @@ def _header(collection: Collection, count: int) -> etree._Element:
     return E.teiHeader(E.fileDesc(title_stmt, publication, source))
 
 
-def _prefixed(member: etree._Element, prefix: str) -> etree._Element:
-    """A copy of ``member`` with its ids, and the pointers to them, prefixed."""
+def _without_registers(member: etree._Element) -> tuple[etree._Element, tuple[Entity, ...]]:
+    """A copy of ``member`` without its registers, and their entities."""
     copied = copy.deepcopy(member)
+    entities = read_registers(copied)
+    for stand_off in copied.findall(tei("standOff")):
+        copied.remove(stand_off)
+    return copied, entities
+
+
+def _prefixed(copied: etree._Element, prefix: str) -> etree._Element:
+    """``copied`` with its ids, and the pointers to them, prefixed (in place)."""
     ids = {el.get(XML_ID) for el in copied.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
     for element in copied.iter():
         if not isinstance(element.tag, str):

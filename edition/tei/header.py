@@ -14,10 +14,12 @@ from typing import Protocol
 
 from lxml import etree
 
+from edition.authorities import Authorities
 from edition.model import Agent, Block, Document
 from edition.segment.overrides import RULE as EDITOR_RULE
 from edition.tei.languages import language_name
 from edition.tei.maker import PIPELINE_ID, XML_ID, E
+from edition.tei.registers import Entity
 
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
@@ -226,3 +228,22 @@ def _date(value: str) -> etree._Element:
 
 def _agent(agent: Agent) -> etree._Element:
     return E.persName(agent.name) if agent.kind == "person" else E.orgName(agent.name)
+
+
+def registers_note(entities: Sequence[Entity], authorities: Authorities) -> etree._Element:
+    """How the registers were made: what they hold, and whose identifiers."""
+    counts = Counter(e.kind for e in entities)
+    held = ", ".join(f"{counts[kind]} {word}{'' if counts[kind] == 1 else 's'}"
+                     for kind, word in (("org", "organisation"), ("person", "person"), ("place", "place")))
+    parts = [E.p(f"Every name the pipeline marked (signatories, photographers, persons, organisations, places) "
+                 f"points with ref to its entry in the registers of the standOff ({held}); names that are the "
+                 "same after normalization (case, accents, punctuation, spacing) share one entry.")]
+    if authorities.filename:
+        known = sum(e.authority for e in entities)
+        parts.append(E.p(f"Entries and identifiers from the authority file {authorities.filename} "
+                         f"(SHA-256 {authorities.sha256}): {known} of {len(entities)} entries are in it; "
+                         "the others are listed by edition registers for the editor."))
+    else:
+        parts.append(E.p("No authority file was given: register ids are made from the names, and no entry "
+                         "carries an identifier."))
+    return E.interpretation(*parts)

@@ -20,7 +20,8 @@ STRUCTURAL = frozenset({
     "teiCorpus", "TEI", "teiHeader", "fileDesc", "titleStmt", "respStmt", "publicationStmt",
     "availability", "sourceDesc", "encodingDesc", "appInfo", "application",
     "editorialDecl", "normalization", "segmentation", "profileDesc", "langUsage",
-    "revisionDesc", "text", "body", "div", "figure", "list",
+    "revisionDesc", "text", "body", "div", "figure", "list", "interpretation",
+    "standOff", "listOrg", "listPerson", "listPlace", "org", "person", "place",
 })
 """Elements that TEI lets hold only elements."""
 

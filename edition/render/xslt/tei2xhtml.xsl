@@ -36,6 +36,8 @@
   <xsl:param name="unit" select="''"/>
   <xsl:param name="apparatus" select="'none'"/>
   <xsl:param name="reading" select="'regularized'"/>
+  <!-- with an index, a mark names its register entry for the caller to number -->
+  <xsl:param name="index" select="'no'"/>
   <xsl:variable name="diplomatic" select="$reading = 'diplomatic'"/>
 
   <xsl:variable name="epub" select="$target = 'epub'"/>
@@ -215,7 +217,11 @@
   </xsl:template>
 
   <xsl:template match="tei:placeName | tei:orgName | tei:persName | tei:name">
-    <span class="{local-name()}"><xsl:call-template name="attrs"/><xsl:apply-templates/></span>
+    <span class="{local-name()}"><xsl:call-template name="attrs"/>
+      <xsl:if test="$index = 'yes' and starts-with(@ref, '#')">
+        <xsl:attribute name="data-ref"><xsl:value-of select="substring-after(@ref, '#')"/></xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates/></span>
   </xsl:template>
 
   <xsl:template match="tei:lb">
