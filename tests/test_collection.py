@@ -139,3 +139,31 @@ def test_one_organisation_is_one_entry_of_the_collection(run, sources, tmp_path)
         own = etree.parse(str(out / f"{name}.tei.xml"))
         assert own.xpath("//t:listPerson/t:person[t:persName = 'Jane Roe']/@xml:id", namespaces=T) == [
             jane.get(XML_ID)]
+
+
+def test_the_volume_indexes_each_name_once_with_its_places_in_every_text(run, sources, tmp_path) -> None:
+    import zipfile
+
+    from lxml import html
+
+    (sources / "d_letter.txt").write_text(TEXTS["b_letter"].replace("library", "museum"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", sources, "-o", out, "--no-pdf", "-j", 1, "--collection",
+               collection_file(tmp_path)).exit_code == 0
+    page = html.fromstring((out / "places.corpus.html").read_bytes())
+    [jane] = page.xpath("//section[@class='index']//li[span = 'Jane Roe']")
+    places = jane.xpath("a[@class='place']")
+    assert [a.text.split(".")[0] for a in places] == ["3", "4"]  # the third and fourth texts of the volume
+    for link in page.xpath("//section[@class='index']//a[@class='place']"):
+        [target] = page.xpath(f"//*[@id='{link.get('href')[1:]}']")
+        assert target.text_content() == link.getparent().xpath("string(span)")
+    assert page.xpath("//nav//a[@href='#index']/text()") == ["Index"]
+    with zipfile.ZipFile(out / "places.corpus.epub") as book:
+        index = etree.fromstring(book.read("EPUB/index.xhtml"))
+        H = {"h": "http://www.w3.org/1999/xhtml"}
+        links = index.xpath("//h:li[h:span = 'Jane Roe']/h:a/@href", namespaces=H)
+        assert len(links) == 2
+        for href in links:
+            file, anchor = href.split("#")
+            target = etree.fromstring(book.read(f"EPUB/{file}"))
+            assert "".join(target.xpath(f"//*[@id='{anchor}']", namespaces=H)[0].itertext()) == "Jane Roe"

@@ -13,7 +13,7 @@ twice in one block is one place.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -47,14 +47,18 @@ class IndexEntry:
         return self.entity.names[0] if self.entity.names else self.entity.id
 
 
-def collect(sections: Sequence[etree._Element], unit_ids: Sequence[str], root: etree._Element) -> list[IndexEntry]:
+def collect(sections: Sequence[etree._Element], unit_ids: Sequence[str], root: etree._Element,
+            start: int = 0, text: int | None = None) -> list[IndexEntry]:
     """Number the marks of the rendered units ``sections`` that point into
-    the registers of ``root`` (a TEI or teiCorpus element), in place, and
-    give the index's entries, alphabetical within each kind."""
+    the registers of ``root`` (a TEI or teiCorpus element), in place, from
+    ``ix-{start + 1}`` on, and give the index's entries, alphabetical within
+    each kind.  A place is labelled by its unit and block (``2.4``), or, for
+    the ``text``-th text of a collection, by the text and its block counted
+    across all its units."""
     entities = {e.id: e for e in read_registers(root)}
     found: dict[str, list[Place]] = {}
     seen: set[tuple[str, int, int]] = set()
-    number = 0
+    number, before = start, 0
     for unit_number, (section, unit_id) in enumerate(zip(sections, unit_ids, strict=True), start=1):
         places = list(section.iter(*PLACES))  # held, so that each id() below stays the element's
         blocks = {id(e): k for k, e in enumerate(places, start=1)}
@@ -68,9 +72,24 @@ def collect(sections: Sequence[etree._Element], unit_ids: Sequence[str], root: e
             seen.add((ref, unit_number, block))
             number += 1
             span.set("id", f"ix-{number}")
-            found.setdefault(ref, []).append(Place(f"ix-{number}", unit_id, f"{unit_number}.{block}"))
-    entries = [IndexEntry(entities[ref], tuple(places)) for ref, places in found.items()]
-    return sorted(entries, key=lambda e: (e.name.casefold(), e.entity.id))
+            label = f"{text}.{before + block}" if text is not None else f"{unit_number}.{block}"
+            found.setdefault(ref, []).append(Place(f"ix-{number}", unit_id, label))
+        before += len(places)
+    return ordered(IndexEntry(entities[ref], tuple(places)) for ref, places in found.items())
+
+
+def ordered(entries: Iterable[IndexEntry]) -> list[IndexEntry]:
+    """One entry per entity (the places of several texts joined, in order), alphabetically."""
+    joined: dict[str, IndexEntry] = {}
+    for entry in entries:
+        known = joined.get(entry.entity.id)
+        joined[entry.entity.id] = entry if known is None else IndexEntry(known.entity, known.places + entry.places)
+    return sorted(joined.values(), key=lambda e: (e.name.casefold(), e.entity.id))
+
+
+def count(entries: Sequence[IndexEntry]) -> int:
+    """How many places ``entries`` number: where the next text's numbering goes on."""
+    return sum(len(e.places) for e in entries)
 
 
 def _h(tag: str) -> str:

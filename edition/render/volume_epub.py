@@ -16,12 +16,13 @@ from datetime import datetime
 from ebooklib import epub
 from lxml import etree
 
+from edition.render import index as name_index
 from edition.render.a11y import Page
 from edition.render.bookinfo import dated, issuers_line, units
 from edition.render.cover import make_cover
 from edition.render.epub import COVER_NAME, CSS_NAME, CSS_PATH, navigation, written
 from edition.render.volume import Member, VolumeInfo, count_line, editors_line, volume_info
-from edition.render.xhtml import XHTML_NS, Stylesheet, direction, xhtml_document
+from edition.render.xhtml import EPUB_NS, XHTML_NS, Stylesheet, direction, xhtml_document
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import XML_ID
 from edition.tei.readings import regularized
@@ -93,8 +94,11 @@ class VolumeEpubMaker:
         spine: list[epub.EpubItem] = []
         unit_pages: list[Page] = []
         toc: list[object] = [epub.Link("titlepage.xhtml", "Title page", "toc-titlepage")]
-        for member in info.members:
-            items = self._text(member)
+        named: list[name_index.IndexEntry] = []
+        files: dict[str, str] = {}
+        for k, member in enumerate(info.members, start=1):
+            items, found = self._text(member, tree.getroot(), k, name_index.count(named), files)
+            named = name_index.ordered([*named, *found])
             for item in items:
                 book.add_item(item)
                 unit_pages.append(Page.parse(item.file_name, item.content))
@@ -102,21 +106,34 @@ class VolumeEpubMaker:
             toc.append((epub.Section(member.info.title, items[0].file_name),
                         [epub.Link(item.file_name, item.title, f"toc-{item.id}") for item in items[1:]]))
 
+        if named:
+            index_section = name_index.section(named, files, "h1")
+            index_section.set(f"{{{EPUB_NS}}}type", "index")
+            back = self._item("index", index_section, "Index", info.lang, "backmatter", info.dir)
+            book.add_item(back)
+            spine.append(back)
+            pages.append(Page.parse(back.file_name, back.content))
+            toc.append(epub.Link(back.file_name, "Index", "toc-index"))
         book.toc = toc
         navigation(book, title_item, spine, info.dir)
         return written(book, pages + unit_pages, unit_pages, info.publisher, when, info.lang)
 
-    def _text(self, member: Member) -> list[epub.EpubItem]:
-        """A text's content documents: its opening page, then its units."""
+    def _text(self, member: Member, corpus: etree._Element, number: int, start: int, files: dict[str, str]
+              ) -> tuple[list[epub.EpubItem], list[name_index.IndexEntry]]:
+        """A text's content documents (its opening page, then its units), and
+        its places in the index (see ``index.collect``); ``files`` learns
+        which document holds each unit."""
         lang = member.info.lang
         items = [self._item(member.anchor, text_title_page(member), member.info.title, lang, "bodymatter",
                             member.dir)]
-        rendered = self.stylesheet.units(member.tree, "epub")
+        rendered = self.stylesheet.units(member.tree, "epub", index=True)
+        found = name_index.collect(rendered, [u.id for u in units(member.tree)], corpus, start, number)
         for unit, section in zip(units(member.tree), rendered, strict=True):
             name = unit.div.get(XML_ID) or f"{member.anchor}-{unit.id}"
+            files[unit.id] = f"{name}.xhtml"
             items.append(self._item(name, section, unit.title, lang, "bodymatter",
                                     direction(regularized(unit.div))))
-        return items
+        return items, found
 
     def _item(self, name: str, section: etree._Element, title: str, lang: str, body_type: str,
               dir: str) -> epub.EpubItem:

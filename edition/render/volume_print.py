@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from edition.render import index as name_index
 from edition.render.bookinfo import dated, units
 from edition.render.printed import (
     CSS_DIR,
@@ -82,10 +83,11 @@ def _colophon(info: VolumeInfo, version: str) -> etree._Element:
     return section
 
 
-def _contents(info: VolumeInfo, titles: list[list[tuple[str, str]]]) -> etree._Element:
-    """The contents: each text with its page, and under it its units' when it has several."""
-    nav = contents([(m.anchor, m.info.title) for m in info.members])
-    for item, entries in zip(nav.iter(_h("li")), titles, strict=True):
+def _contents(info: VolumeInfo, titles: list[list[tuple[str, str]]], back: list[tuple[str, str]]) -> etree._Element:
+    """The contents: each text with its page, and under it its units' when
+    it has several; then the ``back`` matter."""
+    nav = contents([(m.anchor, m.info.title) for m in info.members] + back)
+    for item, entries in zip(list(nav.iter(_h("li")))[:len(titles)], titles, strict=True):
         if len(entries) > 1:
             inner = sub(item, "ol")
             for target, title in entries:
@@ -135,19 +137,28 @@ class VolumePrintMaker:
         body.append(_colophon(info, version))
         texts: list[bytes] = []
         titles: list[list[tuple[str, str]]] = []
-        for member in info.members:
-            data, entries = self._text(member, member.dir)
+        named: list[name_index.IndexEntry] = []
+        for k, member in enumerate(info.members, start=1):
+            data, entries, found = self._text(member, member.dir, tree.getroot(), k, name_index.count(named))
             texts.append(data)
             titles.append(entries)
-        body.append(_contents(info, titles))
+            named = name_index.ordered([*named, *found])
+        body.append(_contents(info, titles, [("index", "Index")] if named else []))
         sub(body, "main").append(etree.Comment(SLOT))
+        if named:
+            back = name_index.section(named, {})
+            back[0].set("data-running-head", "Index")
+            body.append(back)
         mark_other_direction(body, volume_dir)
         skeleton = html_bytes(plain_html(root), doctype="<!DOCTYPE html>")
         before, after = skeleton.split(f"<!--{SLOT}-->".encode(), 1)
         return before + b"".join(texts) + after + b"\n"
 
-    def _text(self, member: Member, text_dir: str) -> tuple[bytes, list[tuple[str, str]]]:
-        """A text as an ``article`` (HTML bytes), and its units' (anchor, title) for the contents."""
+    def _text(self, member: Member, text_dir: str, corpus: etree._Element, number: int, start: int
+              ) -> tuple[bytes, list[tuple[str, str]], list[name_index.IndexEntry]]:
+        """A text as an ``article`` (HTML bytes), its units' (anchor, title)
+        for the contents, and its places in the index (from ``ix-{start + 1}``,
+        labelled as the ``number``-th text; the registers are the ``corpus``'s)."""
         article = etree.Element(_h("article"), {"class": "text", "id": member.anchor, "lang": member.info.lang,
                                                 "dir": text_dir, "aria-labelledby": f"{member.anchor}-title"},
                                 nsmap=NSMAP)
@@ -155,9 +166,10 @@ class VolumePrintMaker:
         article.append(etree.Comment(SLOT))
         sections = []
         entries = []
-        rendered = self.pages.stylesheet.units(member.tree, "volume")
+        rendered = self.pages.stylesheet.units(member.tree, "volume", index=True)
         if rendered:
             _drop_repeated_title(rendered[0], member.info.title)
+        found = name_index.collect(rendered, [u.id for u in units(member.tree)], corpus, start, number)
         for unit, section in zip(units(member.tree), rendered, strict=True):
             own = direction(regularized(unit.div))
             if own != text_dir:
@@ -167,5 +179,5 @@ class VolumePrintMaker:
         mark_other_direction(article, text_dir)
         skeleton = html_bytes(plain_html(article))
         before, after = skeleton.split(f"<!--{SLOT}-->".encode(), 1)
-        return before + fragments(sections, text_dir) + after, entries
+        return before + fragments(sections, text_dir) + after, entries, found
 
