@@ -243,8 +243,13 @@ PAPER = click.option("--paper", type=click.Choice(["a5", "a4", "letter"]), defau
               help="Where to write the EPUB.")
 @APPARATUS
 @READING
+@PAPER
+@click.option("--page-list/--no-page-list", "page_list", default=None,
+              help="Mark the page breaks of the print edition on --paper, typeset (not written) to learn "
+                   "them, and list them in the nav [default: when WeasyPrint is installed].")
 @NO_VALIDATE
-def epub(file: Path, output: Path, apparatus: str, reading: str, no_validate: bool) -> None:
+def epub(file: Path, output: Path, apparatus: str, reading: str, paper: str, page_list: bool | None,
+         no_validate: bool) -> None:
     """Make an EPUB 3 from the TEI FILE (which may be hand-edited).
 
     FILE is checked against the project's schemas first.  The zip is dated by
@@ -252,14 +257,29 @@ def epub(file: Path, output: Path, apparatus: str, reading: str, no_validate: bo
     the same bytes.
     """
     from edition.output import write_atomic
-    from edition.render import EpubMaker
+    from edition.render import EpubMaker, pdf
+    from edition.render.pagination import Pagination
+    from edition.render.printed import PAPERS
     from edition.render.volume import is_corpus
     from edition.render.volume_epub import VolumeEpubMaker
 
+    if page_list and not pdf.available():
+        raise ToolError("--page-list needs WeasyPrint: pip install 'edition[pdf]'")
+    paged = pdf.available() if page_list is None else page_list
+
     def make(tree: Any) -> bytes:
         if is_corpus(tree):
+            if page_list:
+                click.echo(f"note: {output}: a collection's EPUB has no page list", err=True)
             return VolumeEpubMaker().make(tree, _source_date_epoch())
-        return EpubMaker().make(tree, _source_date_epoch(), apparatus == "full", reading)
+        pagination = None
+        if paged:
+            starts = pdf.paginate(_print_html(tree, paper, apparatus, reading))
+            pagination = Pagination(PAPERS[paper].label, starts)
+        elif page_list is None:
+            click.echo(f"note: {output}: no page list: WeasyPrint is not installed (pip install 'edition[pdf]')",
+                       err=True)
+        return EpubMaker().make(tree, _source_date_epoch(), apparatus == "full", reading, pagination)
 
     write_atomic(output, _rendered(file, no_validate, make))
 
@@ -414,7 +434,8 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
     """Run every stage for SOURCES (files or folders; seeds/ by default).
 
     Writes NAME.tei.xml, NAME.epub and NAME.html for each source, and
-    NAME.pdf when WeasyPrint is installed.  The folder's edition-manifest.json
+    NAME.pdf when WeasyPrint is installed; then the EPUB carries the page
+    breaks of that PDF and lists them.  The folder's edition-manifest.json
     records what each was made from: a source whose outputs are current
     (same source, sidecar, options and edition) is skipped.
     """
@@ -463,6 +484,9 @@ def build(sources: tuple[Path, ...], out_dir: Path, paper: str, want_pdf: bool |
     for done in [*summary.built, *([summary.collection] if summary.collection else [])]:
         for message in done.warnings:
             click.echo(f"warning: {done.source}: WeasyPrint: {message}", err=True)
+    if summary.built and not options.pdf:  # one line for the whole build, not one per EPUB
+        why = "--no-pdf" if want_pdf is False else "WeasyPrint is not installed: pip install 'edition[pdf]'"
+        click.echo(f"note: the EPUBs have no page list, since no PDF was typeset ({why})", err=True)
     order = {str(p): k for k, p in enumerate(paths)}
     failed = sorted(summary.failed, key=lambda f: order.get(f.source, len(order)))
     for failure in failed:

@@ -19,6 +19,7 @@ from edition.normalize import normalize
 from edition.output import write_if_changed
 from edition.read import read_source
 from edition.render import EpubMaker, Stylesheet
+from edition.render.pagination import Pagination
 from edition.render.printed import PAPERS, Paper, PrintMaker
 from edition.resources import schemas_dir
 from edition.segment import segment
@@ -98,10 +99,11 @@ def tei_bytes(document: Document, validator: Validator, href: str = SCHEMA_HREF,
 
 
 def epub_bytes(tei_data: bytes, shown_as: str, maker: EpubMaker,
-               source_date_epoch: str | None = None) -> bytes:
+               source_date_epoch: str | None = None, pagination: Pagination | None = None) -> bytes:
     """The EPUB of a TEI file's bytes, made from the parsed TEI (as a
-    hand-edited file would be), dated by ``source_date_epoch`` when given."""
-    return maker.make(parse(tei_data, shown_as), source_date_epoch)
+    hand-edited file would be), dated by ``source_date_epoch`` when given;
+    with ``pagination``, the page list of that print edition."""
+    return maker.make(parse(tei_data, shown_as), source_date_epoch, pagination=pagination)
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,23 @@ def test_media_makes_the_hazard_unknown() -> None:
     assert claims([page('<h1>A</h1><video src="v.mp4"/>')])["schema:accessibilityHazard"] == ["unknown"]
 
 
+def test_page_breaks_add_the_page_features_and_their_source() -> None:
+    marker = ('<span xmlns:epub="http://www.idpf.org/2007/ops" epub:type="pagebreak" role="doc-pagebreak"'
+              ' id="page-5" aria-label="5"/>')
+    paged = page(f"<section>{marker}<h1>A</h1><p>x</p></section>")
+    found = {}
+    for prop, value in a11y.metadata(Content.of([paged], [paged]), [], "edition", "Print edition, A5"):
+        found.setdefault(prop, []).append(value)
+    assert found["schema:accessibilityFeature"][-2:] == ["pageNavigation", "printPageNumbers"]
+    assert found["pageBreakSource"] == ["Print edition, A5"]
+    assert "marked (1 pages) and listed in a page list" in found["schema:accessibilitySummary"][0]
+    assert "dcterms:conformsTo" in found, "a page break breaks no check"
+    plain = page("<section><h1>A</h1><p>x</p></section>")
+    unpaged = dict(a11y.metadata(Content.of([plain], [plain]), [], "edition", "Print edition, A5"))
+    assert "pageBreakSource" not in unpaged, "a source is named only for page breaks there are"
+    assert not {"pageNavigation", "printPageNumbers"} & set(claims([plain])["schema:accessibilityFeature"])
+
+
 def test_built_books_carry_values_from_their_content(validator, tmp_path) -> None:
     maker = EpubMaker()
     summaries = {}

@@ -20,6 +20,7 @@ from PIL import Image
 from edition.batch import find_sources
 from edition.pipeline import LINKED_SCHEMAS, epub_bytes, html_bytes, load_document, tei_bytes
 from edition.render import EpubMaker, pdf
+from edition.render.pagination import Pagination
 from edition.render.printed import PrintMaker
 from edition.resources import schemas_dir
 from tests.paths import REPO, SEEDS
@@ -34,15 +35,17 @@ def test_committed_build_matches_the_code(validator) -> None:
         target = out / f"{document.source.name}.tei.xml"
         data = tei_bytes(document, validator)
         expected[target.name] = data
-        expected[f"{document.source.name}.epub"] = epub_bytes(data, str(target), maker)
         page = html_bytes(data, str(target), PrintMaker())
         expected[f"{document.source.name}.html"] = page
-        if pdf.available():
-            expected[f"{document.source.name}.pdf"] = pdf.typeset(page).data
+        if pdf.available():  # the build's EPUB carries the page list of its PDF
+            typeset = pdf.typeset(page)
+            expected[f"{document.source.name}.pdf"] = typeset.data
+            expected[f"{document.source.name}.epub"] = epub_bytes(data, str(target), maker,
+                                                                 pagination=Pagination("A5", typeset.starts))
     for name in LINKED_SCHEMAS:  # what the TEI's xml-model links name, beside it
         expected[f"schemas/{name}"] = (schemas_dir() / name).read_bytes()
     committed = {name: data for name, data in committed_build().items()
-                 if not name.endswith(".pdf") or pdf.available()}
+                 if not name.endswith((".pdf", ".epub")) or pdf.available()}
     assert sorted(committed) == sorted(expected), "build/ holds other files than the code makes"
     stale = [name for name, data in expected.items() if comparable(committed[name]) != comparable(data)]
     assert not stale, f"build/ is stale for {stale}: run `edition build` and commit"

@@ -21,6 +21,7 @@ from edition.normalize import normalize
 from edition.pipeline import Renderers, checked_tei, text_language
 from edition.read import decode_source, read_bytes
 from edition.render import pdf
+from edition.render.pagination import Pagination
 from edition.render.printed import PAPERS
 from edition.segment import segment
 from edition.segment.language import load_language_model
@@ -106,7 +107,9 @@ def document_of(job: Job, encoding: str | None = None) -> Document:
 
 
 def make(job: Job, options: Options, report: pdf.Report | None = None) -> Made:
-    """Every output of one job, made before anything is written.
+    """Every output of one job, made before anything is written; with a PDF,
+    the EPUB has its page list (the page starts travel with the job's own
+    work, so any executor gives the same bytes).
 
     The compiled stylesheet and schemas are made once per process and reused
     (``tools``), so a worker pays for them on its first job only.
@@ -117,13 +120,16 @@ def make(job: Job, options: Options, report: pdf.Report | None = None) -> Made:
     shown = str(Path(job.out_dir) / f"{name}.tei.xml")
     data, tree = checked_tei(document, validator, shown_as=shown, authorities=job.authorities)
     html = renderers.html.make(tree, renderers.paper, options.source_date_epoch, options.apparatus, options.reading)
+    typeset = None
+    if options.pdf:  # first: the EPUB carries the page breaks of this very PDF
+        typeset = pdf.typeset(html, (lambda line: report(f"{name}.pdf: {line}")) if report is not None else None)
+    pagination = Pagination(renderers.paper.label, typeset.starts) if typeset is not None else None
     outputs = [(f"{name}.tei.xml", data),
                (f"{name}.epub", renderers.epub.make(tree, options.source_date_epoch, options.apparatus,
-                                                    options.reading)),
+                                                    options.reading, pagination)),
                (f"{name}.html", html)]
-    if not options.pdf:
+    if typeset is None:
         return Made(job.source, tuple(outputs))
-    typeset = pdf.typeset(html, (lambda line: report(f"{name}.pdf: {line}")) if report is not None else None)
     outputs.append((f"{name}.pdf", typeset.data))
     return Made(job.source, tuple(outputs), typeset.warnings, typeset.environment)
 

@@ -125,6 +125,8 @@ class Content:
     figures: int
     signatory_lists: int
     media: int
+    page_breaks: int = 0
+    """Markers of the print edition's page breaks (``epub:type="pagebreak"``)."""
 
     @classmethod
     def of(cls, pages: Sequence[Page], units: Sequence[Page]) -> Content:
@@ -140,11 +142,15 @@ class Content:
             figures=count("//h:figure"),
             signatory_lists=count("//h:ul[contains(concat(' ', @class, ' '), ' signatories ')]"),
             media=count("//h:audio|//h:video|//h:canvas"),
+            page_breaks=count("//*[contains(concat(' ', @epub:type, ' '), ' pagebreak ')]"),
         )
 
 
-def metadata(content: Content, problems: Sequence[str], certifier: str) -> list[tuple[str, str]]:
-    """The (property, value) pairs of the package's accessibility metadata."""
+def metadata(content: Content, problems: Sequence[str], certifier: str, page_source: str = ""
+             ) -> list[tuple[str, str]]:
+    """The (property, value) pairs of the package's accessibility metadata;
+    ``page_source`` names the print edition the page breaks come from, said
+    (with the page features) only when the book has page breaks."""
     visual = content.images > 0
     described = visual and content.images_with_alt == content.images
     pairs = [("schema:accessMode", "textual")]
@@ -156,9 +162,15 @@ def metadata(content: Content, problems: Sequence[str], certifier: str) -> list[
         features.insert(0, "structuralNavigation")
     if described:
         features.append("alternativeText")
+    if content.page_breaks:
+        features += ["pageNavigation", "printPageNumbers"]
     pairs += [("schema:accessibilityFeature", f) for f in features]
     pairs.append(("schema:accessibilityHazard", "none" if not content.media else "unknown"))
     pairs.append(("schema:accessibilitySummary", summary(content, problems)))
+    if content.page_breaks and page_source:
+        # EPUB 3.3's own property (no prefix), as EPUB Accessibility 1.1 names it;
+        # EPUBCheck rejects the a11y: prefix on it (OPF-027).
+        pairs.append(("pageBreakSource", page_source))
     if not problems:
         pairs += [("dcterms:conformsTo", CONFORMANCE), ("a11y:certifiedBy", certifier)]
     return pairs
@@ -179,6 +191,9 @@ def summary(content: Content, problems: Sequence[str]) -> str:
         parts.append("Signatories are given as lists, one name per item.")
     if not content.images:
         parts.append("All content is text.")
+    if content.page_breaks:
+        parts.append(f"The page breaks of the print edition are marked ({content.page_breaks} pages) "
+                     "and listed in a page list.")
     parts.append("The reader's font and size settings are respected.")
     if problems:
         parts.append(f"No conformance is claimed: {len(problems)} automated check(s) failed.")

@@ -3,6 +3,8 @@
 One XHTML document per body div (text and figure units) after a title
 page; a nav with the table of contents and landmarks, an NCX for older
 readers, package metadata and accessibility metadata from the teiHeader.
+Given the pagination of the print edition, the text carries its page
+breaks and the nav a page list (``pagebreaks``).
 ebooklib writes the container; ``package.reproducible_zip`` then fixes
 its order and timestamps so the same TEI gives the same bytes.
 """
@@ -16,14 +18,17 @@ from pathlib import Path
 from ebooklib import epub
 from lxml import etree
 
-from edition.render import a11y
+from edition.render import a11y, pagebreaks
 from edition.render import index as name_index
 from edition.render.a11y import Page
 from edition.render.apparatus import collect, link_places
 from edition.render.apparatus import section as section_of
 from edition.render.bookinfo import BookInfo, book_info, build_time, elements, issuers_line, name_summary, units
+from edition.render.bookinfo import strings as header_strings
 from edition.render.cover import make_cover
 from edition.render.package import reproducible_zip
+from edition.render.pagebreaks import Mark
+from edition.render.pagination import Pagination
 from edition.render.xhtml import EPUB_NS, READING_NOTES, XHTML_NS, Stylesheet, direction, xhtml_document
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.readings import regularized
@@ -35,6 +40,8 @@ APPARATUS_NAME = "apparatus.xhtml"
 INDEX_NAME = "index.xhtml"
 OPF_NAME = "EPUB/content.opf"
 """Where ebooklib writes the package document."""
+NAV_NAME = "EPUB/nav.xhtml"
+"""Where ebooklib writes the navigation document."""
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -94,17 +101,30 @@ def navigation(book: epub.EpubBook, title_item: epub.EpubItem, items: list[epub.
         book.guide.append({"href": items[0].file_name, "title": "Start of text", "type": "bodymatter"})
 
 
+def page_source(tree: etree._ElementTree, paper: str) -> str:
+    """What the page breaks come from (``pageBreakSource``): the print
+    edition made from the same TEI, on ``paper``, by the version of edition
+    the TEI names."""
+    app = "/t:TEI/t:teiHeader/t:encodingDesc/t:appInfo/t:application[@ident='edition']"
+    version = header_strings(tree, f"{app}/@version")
+    maker = f"edition {version[0]}" if version else "edition"
+    return f"Print edition, {paper} (PDF made by {maker})"
+
+
 def written(book: epub.EpubBook, pages: list[Page], unit_pages: list[Page], certifier: str,
-            when: datetime, lang: str) -> bytes:
+            when: datetime, lang: str, marks: list[Mark] | None = None, source: str = "") -> bytes:
     """The EPUB bytes of ``book``, with the accessibility metadata of its
     content documents (``pages``, of which ``unit_pages`` are the units),
-    dated ``when``, in a reproducible zip."""
-    for prop, value in a11y.metadata(a11y.Content.of(pages, unit_pages), a11y.failures(pages), certifier):
+    dated ``when``, in a reproducible zip; with ``marks``, the page list of
+    those page breaks (taken from the print edition ``source``)."""
+    for prop, value in a11y.metadata(a11y.Content.of(pages, unit_pages), a11y.failures(pages), certifier, source):
         book.add_metadata(None, "meta", value, {"property": prop})
     out = io.BytesIO()
+    # ebooklib's own page list would take every element with an epub:type and an id for a page.
     epub.write_epub(out, book, {"mtime": when.replace(tzinfo=None), "epub2_guide": False,
                                 "epub3_pages": False, "landmark_title": "Landmarks", "compresslevel": 0})
-    return reproducible_zip(out.getvalue(), when, {OPF_NAME: lambda opf: package_language(opf, lang)})
+    return reproducible_zip(out.getvalue(), when, {OPF_NAME: lambda opf: package_language(opf, lang),
+                                                   NAV_NAME: lambda nav: pagebreaks.with_page_list(nav, marks or [])})
 
 
 class EpubMaker:
@@ -115,11 +135,14 @@ class EpubMaker:
         self.css = CSS_PATH.read_bytes()
 
     def make(self, tree: etree._ElementTree, source_date_epoch: str | None = None, apparatus: bool = True,
-             reading: str = "regularized", index: bool = True) -> bytes:
+             reading: str = "regularized", pagination: Pagination | None = None, index: bool = True) -> bytes:
         """The EPUB bytes for a parsed TEI ``tree``, in the ``reading`` asked
         for; with ``apparatus`` (of the regularized reading), an editorial
-        apparatus at the back, and each changed place linked to its entry; with
-        ``index``, an index of the registers' names, linking to each place."""
+        apparatus at the back, and each changed place linked to its entry;
+        with ``pagination`` (of the print edition of the same tree, reading
+        and apparatus), its page breaks and a page list (without, or with no
+        page start, the book has nothing of pages); with ``index``, an index
+        of the registers' names, linking to each place."""
         apparatus = apparatus and reading == "regularized"
         info = book_info(tree)
         when = build_time(info, source_date_epoch)
@@ -154,6 +177,14 @@ class EpubMaker:
         named = name_index.collect(rendered, [u.id for u in found], tree.getroot()) if index else []
         if apparatus:
             link_places(rendered, APPARATUS_NAME)
+        back_section = (section_of(entries, {u.id: f"{u.id}.xhtml" for u in found}, "h1") if apparatus else None)
+        index_section = name_index.section(named, {u.id: f"{u.id}.xhtml" for u in found}, "h1") if named else None
+        documents = [(f"{u.id}.xhtml", section) for u, section in zip(found, rendered, strict=True)]
+        if back_section is not None:
+            documents.append((APPARATUS_NAME, back_section))
+        if index_section is not None:
+            documents.append((INDEX_NAME, index_section))
+        marks = pagebreaks.mark(documents, pagination.starts) if pagination is not None else []
         for unit, section in zip(found, rendered, strict=True):
             item = epub.EpubItem(
                 uid=f"u-{unit.id}", file_name=f"{unit.id}.xhtml", media_type="application/xhtml+xml",
@@ -164,18 +195,16 @@ class EpubMaker:
             unit_pages.append(Page.parse(item.file_name, item.content))
             links.append(epub.Link(item.file_name, unit.title, f"toc-{unit.id}"))
 
-        if apparatus:
+        if back_section is not None:
             back = epub.EpubItem(
                 uid="apparatus", file_name=APPARATUS_NAME, media_type="application/xhtml+xml",
-                content=xhtml_document([section_of(entries, {u.id: f"{u.id}.xhtml" for u in found}, "h1")],
-                                       title="Editorial apparatus", lang=info.lang, css=CSS_NAME,
+                content=xhtml_document([back_section], title="Editorial apparatus", lang=info.lang, css=CSS_NAME,
                                        body_type="backmatter", dir=body_dir))
             book.add_item(back)
             items.append(back)
             pages.append(Page.parse(back.file_name, back.content))
             links.append(epub.Link(back.file_name, "Editorial apparatus", "toc-apparatus"))
-        if named:
-            index_section = name_index.section(named, {u.id: f"{u.id}.xhtml" for u in found}, "h1")
+        if index_section is not None:
             index_section.set(f"{{{EPUB_NS}}}type", "index")
             back = epub.EpubItem(
                 uid="index", file_name=INDEX_NAME, media_type="application/xhtml+xml",
@@ -187,7 +216,8 @@ class EpubMaker:
             links.append(epub.Link(back.file_name, "Index", "toc-index"))
         book.toc = [epub.Link("titlepage.xhtml", "Title page", "toc-titlepage"), *links]
         navigation(book, title_item, items, body_dir)
-        return written(book, pages + unit_pages, unit_pages, info.publisher, when, info.lang)
+        source = page_source(tree, pagination.paper) if marks and pagination is not None else ""
+        return written(book, pages + unit_pages, unit_pages, info.publisher, when, info.lang, marks, source)
 
     @staticmethod
     def _metadata(book: epub.EpubBook, info: BookInfo, when: datetime) -> None:

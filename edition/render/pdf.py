@@ -11,6 +11,11 @@ it was made unless ``SOURCE_DATE_EPOCH`` is set, so typesetting sets it,
 for the length of the call, to the HTML's own date.  Either way the same
 HTML gives the same bytes.
 
+The layout WeasyPrint makes before writing the PDF also tells where each
+page begins (``pagination.page_starts``); it is returned with the bytes, so
+the EPUB of the same build carries the PDF's own pagination without a
+second typesetting, and ``paginate`` gives it alone when no PDF is wanted.
+
 WeasyPrint's warnings are returned with the bytes, for the caller to show,
 split in two: those about this document (CSS it ignores, a glyph missing)
 and those about the machine (the subsetter it fell back to), which hold for
@@ -32,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from edition.errors import ToolError
+from edition.render.pagination import PageStart, page_starts
 
 ENVIRONMENT_WARNINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Using fontTools instead of HarfBuzz-Subset\b"),
@@ -51,6 +57,8 @@ class Pdf:
     data: bytes
     warnings: tuple[str, ...]
     environment: tuple[str, ...] = ()
+    starts: tuple[PageStart, ...] = ()
+    """Where each page of the units, the apparatus and the index begins, for the EPUB's page list."""
 
 
 class _Collect(logging.Handler):
@@ -152,11 +160,8 @@ def _heartbeat(report: Report | None, every: float) -> Iterator[Callable[[], flo
         thread.join()
 
 
-def typeset(html: bytes, report: Report | None = None, every: float = HEARTBEAT_SECONDS) -> Pdf:
-    """The PDF of ``html`` (a print HTML file's bytes).
-
-    With ``report``, a typesetting that takes more than ``every`` seconds
-    says so while it runs, how many pages it laid out, and how long it took.
+def _weasyprint() -> Any:
+    """The ``weasyprint`` module.
 
     :raises ToolError: WeasyPrint or the system libraries it needs are missing.
     """
@@ -165,22 +170,60 @@ def typeset(html: bytes, report: Report | None = None, every: float = HEARTBEAT_
     except (ImportError, OSError) as exc:
         raise ToolError(f"WeasyPrint is not available ({exc}); install the pdf extra: "
                         "pip install 'edition[pdf]'") from None
+    return weasyprint
+
+
+def _options(html: bytes) -> dict[str, Any]:
+    return {"pdf_identifier": hashlib.sha256(html).hexdigest()[:32].encode("ascii"), "pdf_tags": True}
+
+
+@contextmanager
+def _collected() -> Iterator[list[str]]:
+    """WeasyPrint's warnings while the block runs, gathered instead of logged."""
     logger = logging.getLogger("weasyprint")
     collect = _Collect()
     logger.addHandler(collect)
-    options = {"pdf_identifier": hashlib.sha256(html).hexdigest()[:32].encode("ascii"), "pdf_tags": True}
     try:
+        yield collect.messages
+    finally:
+        logger.removeHandler(collect)
+
+
+def typeset(html: bytes, report: Report | None = None, every: float = HEARTBEAT_SECONDS) -> Pdf:
+    """The PDF of ``html`` (a print HTML file's bytes), and where its pages begin.
+
+    With ``report``, a typesetting that takes more than ``every`` seconds
+    says so while it runs, how many pages it laid out, and how long it took.
+
+    :raises ToolError: WeasyPrint or the system libraries it needs are missing.
+    """
+    weasyprint = _weasyprint()
+    options = _options(html)
+    with _collected() as messages:
         source = weasyprint.HTML(string=html.decode("utf-8"), url_fetcher=_refuse, base_url=None)
         with _source_date_epoch(html_epoch(html)), _heartbeat(report, every) as elapsed:
             # What HTML.write_pdf does, in its two steps, to say how far it got.
             document = source.render(**options)
+            starts = page_starts(document.pages)
             if report is not None and elapsed() > every:
                 report(f"laid out {len(document.pages)} pages in {elapsed():.0f} s; writing the PDF")
             data = document.write_pdf(**options)
             seconds = elapsed()
-    finally:
-        logger.removeHandler(collect)
     if report is not None and seconds > every:  # said once the heartbeat has stopped, so it is the last word
         report(f"typeset {len(document.pages)} pages in {seconds:.0f} s")
-    own, machine = split_warnings(collect.messages)
-    return Pdf(bytes(data), own, machine)
+    own, machine = split_warnings(messages)
+    return Pdf(bytes(data), own, machine, starts)
+
+
+def paginate(html: bytes) -> tuple[PageStart, ...]:
+    """Where each page of ``html``'s PDF would begin: the layout alone, no
+    PDF written (an EPUB's page list when the PDF itself is not wanted).
+    WeasyPrint's warnings are left to the typesetting of the PDF to say.
+
+    :raises ToolError: WeasyPrint or the system libraries it needs are missing.
+    """
+    weasyprint = _weasyprint()
+    with _collected():
+        source = weasyprint.HTML(string=html.decode("utf-8"), url_fetcher=_refuse, base_url=None)
+        with _source_date_epoch(html_epoch(html)):
+            return page_starts(source.render(**_options(html)).pages)

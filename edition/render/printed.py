@@ -44,6 +44,11 @@ class Paper:
     outer: int
     font_pt: float
 
+    @property
+    def label(self) -> str:
+        """The trim as a reader names it: ``A5``, ``Letter``."""
+        return self.size[:1].upper() + self.size[1:]
+
     def css(self) -> str:
         """The ``@page`` rules for this paper: facing pages, inner margin wider."""
         return (
