@@ -244,11 +244,12 @@ PAPER = click.option("--paper", type=click.Choice(["a5", "a4", "letter"]), defau
 @APPARATUS
 @READING
 @PAPER
-@click.option("--page-list/--no-page-list", "page_list", default=None,
-              help="Mark the page breaks of the print edition on --paper, typeset (not written) to learn "
-                   "them, and list them in the nav [default: when WeasyPrint is installed].")
+@click.option("--page-list/--no-page-list", "page_list", default=False, show_default=True,
+              help="Mark the page breaks of the print edition on --paper, laid out (not written) to learn "
+                   "them, and list them in the nav, as `edition build` does when it typesets the PDF (needs "
+                   "WeasyPrint; a long text takes as long as its PDF).")
 @NO_VALIDATE
-def epub(file: Path, output: Path, apparatus: str, reading: str, paper: str, page_list: bool | None,
+def epub(file: Path, output: Path, apparatus: str, reading: str, paper: str, page_list: bool,
          no_validate: bool) -> None:
     """Make an EPUB 3 from the TEI FILE (which may be hand-edited).
 
@@ -265,7 +266,7 @@ def epub(file: Path, output: Path, apparatus: str, reading: str, paper: str, pag
 
     if page_list and not pdf.available():
         raise ToolError("--page-list needs WeasyPrint: pip install 'edition[pdf]'")
-    paged = pdf.available() if page_list is None else page_list
+    paged = page_list
 
     def make(tree: Any) -> bytes:
         if is_corpus(tree):
@@ -276,9 +277,6 @@ def epub(file: Path, output: Path, apparatus: str, reading: str, paper: str, pag
         if paged:
             starts = pdf.paginate(_print_html(tree, paper, apparatus, reading))
             pagination = Pagination(PAPERS[paper].label, starts)
-        elif page_list is None:
-            click.echo(f"note: {output}: no page list: WeasyPrint is not installed (pip install 'edition[pdf]')",
-                       err=True)
         return EpubMaker().make(tree, _source_date_epoch(), apparatus == "full", reading, pagination)
 
     write_atomic(output, _rendered(file, no_validate, make))

@@ -268,8 +268,8 @@ def test_the_epub_command_learns_the_pages_by_typesetting(run, books, tmp_path) 
     book = books[SEED.stem]
     tei = tmp_path / "seed.tei.xml"
     tei.write_bytes(book.tei)
-    assert run("epub", tei, "-o", tmp_path / "paged.epub").exit_code == 0
+    assert run("epub", tei, "-o", tmp_path / "paged.epub", "--page-list").exit_code == 0
     assert (tmp_path / "paged.epub").read_bytes() == book.epub
-    result = run("epub", tei, "-o", tmp_path / "plain.epub", "--no-page-list")
+    result = run("epub", tei, "-o", tmp_path / "plain.epub")
     assert result.exit_code == 0 and "page list" not in result.stderr
     assert (tmp_path / "plain.epub").read_bytes() == book.plain
