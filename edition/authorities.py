@@ -127,6 +127,8 @@ def load_authorities(path: Path | None) -> Authorities:
 
 def parse_authorities(data: bytes, *, path: str, csv_file: bool = False) -> Authorities:
     """The entries of an authority file's bytes (JSON, or CSV with ``csv_file``)."""
+    if not data.strip():
+        raise MetadataError("empty authority file: write [] (JSON) or a header line (CSV), or remove it", path=path)
     document = read_checked(_csv_as_json(data, path) if csv_file else data, path=path, schema=SCHEMA_NAME)
     entries = tuple(_entry(item) for item in document)
     _refuse_clashes(entries, path)

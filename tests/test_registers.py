@@ -110,6 +110,7 @@ def test_a_csv_authority_file_means_what_the_json_one_does(folder) -> None:
     ('[{"name": "X", "type": "org", "wikidata": "42"}]', "$[0].wikidata: '42' is not a Wikidata item"),
     ('[{"name": "X", "type": "org"}, {"name": "x", "type": "org"}]', "$[1]: the id 'org-x' is also $[0]'s"),
     ('{"name": "X"', "invalid JSON"),
+    ("", "empty authority file"),
 ])
 def test_a_bad_authority_file_stops_the_build_before_anything_is_written(run, folder, tmp_path, content,
                                                                         message) -> None:
