@@ -195,25 +195,20 @@ class EpubMaker:
             unit_pages.append(Page.parse(item.file_name, item.content))
             links.append(epub.Link(item.file_name, unit.title, f"toc-{unit.id}"))
 
-        if back_section is not None:
-            back = epub.EpubItem(
-                uid="apparatus", file_name=APPARATUS_NAME, media_type="application/xhtml+xml",
-                content=xhtml_document([back_section], title="Editorial apparatus", lang=info.lang, css=CSS_NAME,
-                                       body_type="backmatter", dir=body_dir))
-            book.add_item(back)
-            items.append(back)
-            pages.append(Page.parse(back.file_name, back.content))
-            links.append(epub.Link(back.file_name, "Editorial apparatus", "toc-apparatus"))
         if index_section is not None:
             index_section.set(f"{{{EPUB_NS}}}type", "index")
+        for uid, name, section, title in (("apparatus", APPARATUS_NAME, back_section, "Editorial apparatus"),
+                                          ("index", INDEX_NAME, index_section, "Index")):
+            if section is None:
+                continue
             back = epub.EpubItem(
-                uid="index", file_name=INDEX_NAME, media_type="application/xhtml+xml",
-                content=xhtml_document([index_section], title="Index", lang=info.lang, css=CSS_NAME,
+                uid=uid, file_name=name, media_type="application/xhtml+xml",
+                content=xhtml_document([section], title=title, lang=info.lang, css=CSS_NAME,
                                        body_type="backmatter", dir=body_dir))
             book.add_item(back)
             items.append(back)
             pages.append(Page.parse(back.file_name, back.content))
-            links.append(epub.Link(back.file_name, "Index", "toc-index"))
+            links.append(epub.Link(back.file_name, title, f"toc-{uid}"))
         book.toc = [epub.Link("titlepage.xhtml", "Title page", "toc-titlepage"), *links]
         navigation(book, title_item, items, body_dir)
         source = page_source(tree, pagination.paper) if marks and pagination is not None else ""
