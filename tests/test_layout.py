@@ -97,3 +97,53 @@ def test_a_place_and_date_over_a_title_is_a_dateline() -> None:
     text = "Leeds, 3 March 2021\n\nNew office opens in Leeds\n\n" + " ".join(SENTENCES) + "\n"
     got = types(text)
     assert got[0] == ("dateline", "Leeds, 3 March 2021") and got[1] == ("title", "New office opens in Leeds")
+
+
+# A file set without any blank line: every line break is read by its shape.
+
+def test_a_file_without_blank_lines_reads_title_paragraphs_and_labelled_names() -> None:
+    """Title, paragraphs, then names under group labels, all without a
+    blank line: each label keeps its names, as blank lines would."""
+    text = ("Support for the dock workers\n" + "\n".join(SENTENCES[:3])
+            + "\nLeeds:\nKarin Olsen\nMiguel Ferreira\nBristol:\nAnna Berg\nTomas Novak\n")
+    got = types(text)
+    assert got[0] == ("title", "Support for the dock workers")
+    assert [x for t, x in got if t == "paragraph"] == SENTENCES[:3]
+    assert [x for t, x in got if t == "signatory"] == ["Karin Olsen", "Miguel Ferreira", "Anna Berg", "Tomas Novak"]
+
+
+def test_a_line_that_runs_on_in_lower_case_is_joined_without_blank_lines() -> None:
+    text = ("Library to close\n" + SENTENCES[0] + "\nSeveral hundred residents came to the meeting and\n"
+            "many of them spoke against the plan.\n" + SENTENCES[2] + "\n")
+    assert paragraphs(text) == [SENTENCES[0], SENTENCES[1], SENTENCES[2]]
+
+
+def test_a_bulleted_list_stays_one_list_without_blank_lines() -> None:
+    text = ("Library to close\n" + SENTENCES[0] + "\nWhat we ask for:\n- an open hearing\n- the figures\n"
+            "- a second vote\n" + SENTENCES[3] + "\n")
+    got = types(text)
+    assert [x for t, x in got if t == "list-item"] == ["an open hearing", "the figures", "a second vote"]
+    assert [x for t, x in got if t == "paragraph"][-1] == SENTENCES[3]
+
+
+def test_a_kicker_on_its_own_line_over_the_title() -> None:
+    text = "Open letter:\nLibrary to close\n" + "\n".join(SENTENCES) + "\n"
+    got = types(text)
+    assert got[:2] == [("heading", "Open letter:"), ("title", "Library to close")]
+
+
+def test_a_hard_wrapped_file_without_blank_lines_ends_paragraphs_at_short_lines() -> None:
+    bodies = [" ".join(SENTENCES[:2]), " ".join(SENTENCES[2:]), " ".join(reversed(SENTENCES))]
+    text = "Library to close\n" + "\n".join(textwrap.fill(b, 72) for b in bodies) + "\n"
+    layout, _ = read_layout(text.splitlines())
+    assert layout.wrapped_at
+    assert paragraphs(text) == bodies
+    assert "stops short" in doc(text).layout
+
+
+def test_a_wrapped_line_opening_with_an_event_date_is_not_broken() -> None:
+    """A caption's date ("4 FEB | UK: …") opening a wrapped line is no
+    date line of its own: the sentence after the bar goes on below."""
+    text = ("Library to close\n\n4 FEB | Leeds: residents met the mayor to discuss the\n"
+            "closing of the library in the old town.\n")
+    assert len([b for u in doc(text).units for b in u.blocks if b.type != "title"]) == 1

@@ -13,6 +13,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -52,8 +53,8 @@ def test_exact_texts_are_corpus_texts() -> None:
     assert {name for name in FLOOR["exact"] if not (CORPUS / f"{name}.txt").is_file()} == set()
 
 
-@pytest.fixture(scope="module")
-def leave_one_out() -> dict:
+def evaluation() -> ModuleType:
+    """benchmarks/eval_structure.py, which the floors below judge by."""
     require(SCORER, "the structure scorer")
     require(CORPUS, "the development corpus")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -61,7 +62,12 @@ def leave_one_out() -> dict:
         import eval_structure
     finally:
         sys.path.pop(0)
-    return eval_structure.evaluate(CORPUS)["development (leave-one-text-out)"]
+    return eval_structure
+
+
+@pytest.fixture(scope="module")
+def leave_one_out() -> dict:
+    return evaluation().evaluate(CORPUS)["development (leave-one-text-out)"]
 
 
 @pytest.mark.parametrize("category", sorted(FLOOR["leave_one_out"]["f1"]))
@@ -83,3 +89,21 @@ def test_leave_one_out_certainty_means_what_it_says(leave_one_out: dict) -> None
     high = levels["high"]["share_right"]
     assert high >= FLOOR["leave_one_out"]["certainty_high_share_right_at_least"]
     assert all(high > levels[k]["share_right"] for k in ("medium", "low") if levels[k]["blocks"])
+
+
+@pytest.fixture(scope="module")
+def layouts() -> dict:
+    return {name: splits["development"] for name, splits in evaluation().laid_out(CORPUS).items()}
+
+
+@pytest.mark.parametrize("layout", sorted(FLOOR["layouts"]))
+def test_a_new_layout_keeps_the_figures(layouts: dict, layout: str) -> None:
+    """The development texts laid out anew (no blank lines; hard-wrapped)
+    keep at least the figures of structure_floor.json: detection reads
+    shapes, not the blank lines of the files it was written against."""
+    got, floor = layouts[layout], FLOOR["layouts"][layout]
+    assert {c: got["categories"][c]["f1"] for c in floor["f1"]
+            if got["categories"][c]["f1"] < floor["f1"][c]} == {}
+    assert got["paragraph_count_error"] <= floor["paragraph_count_error_at_most"]
+    assert got["titles"]["found"] >= floor["titles_found"]
+    assert got["runs_failed"] <= floor["runs_failed_at_most"]

@@ -123,3 +123,27 @@ def _iso(m: re.Match[str]) -> str:
                 return ""
             return f"{year:04d}-{month:02d}-{day:02d}"
     return ""
+
+
+SEPARATOR = re.compile(r"\s*\|\s*")
+EVENT_WORDS = 14
+"""The most words of a line giving an event's date and place."""
+
+
+_TIMED = re.compile(r"^(.*?)(?:,\s*|\s+)((?:at\s+)?\d{1,2}[:.]\d\d.*)$")
+
+
+def dated_time(text: str) -> bool:
+    """A day and month, then a time of day: "March 18 at 12:22 PM"."""
+    timed = _TIMED.match(text)
+    return bool(timed and is_day_and_month(timed.group(1)) and is_time(timed.group(2)))
+
+
+def is_event_line(line: str) -> bool:
+    """An event's date with no year and its hours or place after bars, or a
+    date and a time of day alone (see ``event_dateline``)."""
+    text = line.strip()
+    if len(text.split()) > EVENT_WORDS:
+        return False
+    parts = SEPARATOR.split(text)
+    return (len(parts) >= 2 and is_day_and_month(parts[0]) and all(parts[1:])) or dated_time(text)

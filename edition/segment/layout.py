@@ -12,17 +12,20 @@ alone) sees one block per line; the teiHeader records the decision.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from edition.segment.dates import is_dated_line, is_posting_line
+from edition.segment.dates import DATE_PLACE_WORDS, SEPARATOR, is_dated_line, is_event_line, is_posting_line
 from edition.segment.shapes import (
     closes_with_stop,
     ends_sentence,
     ends_with_abbreviation,
+    is_list_entry,
     is_separator,
     starts_upper,
+    strip_bullet,
     words,
 )
 
@@ -44,6 +47,16 @@ for the group to be read as one paragraph per line."""
 WRAP_WORDS = 5
 """A line of at least this many words that breaks off mid-sentence, the next
 line going on in lower case, is wrapped: its group is not one block per line."""
+MOST_OF_FILE = 0.5
+"""A group holding at least this share of the file's lines (and
+``MOST_OF_FILE_LINES`` of them) is the file's body set without blank lines."""
+MOST_OF_FILE_LINES = 6
+FEW_BLANK_LINES = 0.2
+"""A file with fewer blank lines than this share of its other lines is set
+without them, but for a few: each of its groups may be one block per line."""
+NO_BLANK_LINES = 0.05
+"""A hard-wrapped file with fewer blank lines than this share of its other
+lines has its paragraphs' ends where a line stops short: it has all but none."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,10 @@ class Layout:
     """How many line breaks set a date line apart from the lines around it."""
 
     def _blocks(self) -> str:
+        if self.wrapped_at and self.line_paragraphs:
+            return (f"lines hard-wrapped at about {self.wrapped_at} characters, with next to no "
+                    "blank lines: a line break inside a paragraph reads as a space, and a line that "
+                    f"stops short of the width ends its paragraph ({self.line_paragraphs} such line breaks)")
         if self.wrapped_at:
             return (f"lines hard-wrapped at about {self.wrapped_at} characters: a line break inside "
                     "a paragraph reads as a space; blank lines separate paragraphs")
@@ -79,9 +96,11 @@ class Layout:
 
 
 def _width(lines: Sequence[str]) -> int:
-    """The hard-wrap width, or 0: the length most inner lines of groups come close to."""
+    """The hard-wrap width, or 0: the length most lines that the next line
+    goes on in lower case come close to (a list's lines, each opening with
+    a capital, say nothing of it)."""
     inner = [len(lines[k].rstrip()) for k in range(len(lines) - 1)
-             if lines[k].strip() and lines[k + 1].strip()]
+             if lines[k].strip() and lines[k + 1].strip()[:1].islower()]
     if len(inner) < 4:
         return 0
     inner.sort()
@@ -106,10 +125,18 @@ def _wraps(line: str, following: str) -> bool:
 
 def _stands_alone(line: str, above: str) -> bool:
     """A line that is a block of its own wherever it stands: a date with
-    little else, a line saying when and by whom a text was posted, or a
+    little else, an event's date and place ("12 OCT | Bruselas"), a line
+    saying when and by whom a text was posted, or a
     section break (but not one drawn right under an
     e-mail signature's "-- ", which belongs to the signature)."""
-    return is_dated_line(line) or is_posting_line(line) or (is_separator(line) and above.strip() not in _SIGNATURE_MARKS)
+    return (is_dated_line(line) or _event_alone(line) or is_posting_line(line)
+            or (is_separator(line) and above.strip() not in _SIGNATURE_MARKS))
+
+
+def _event_alone(line: str) -> bool:
+    """An event's date over its place or hours, each part short: more words
+    after the bar are a sentence that a caption's date opens."""
+    return is_event_line(line) and all(words(part) <= DATE_PLACE_WORDS for part in SEPARATOR.split(line.strip())[1:])
 
 
 _SIGNATURE_MARKS = frozenset({"--", "\u2014", "\u2013"})
@@ -142,6 +169,104 @@ _FIELD = re.compile(r"^\s*[A-Z][\w-]{1,20}:\s")
 """A header field of an e-mail or a post ("Subject: …", "To: …")."""
 
 
+def _runs_into(line: str, following: str) -> bool:
+    """In a file set one block per line, a line that the next one goes on:
+    it stops without closing a sentence, and the next line opens in lower
+    case (maybe after a bracket or quote)."""
+    t, f = line.strip(), following.strip().lstrip("([\"'\u201c\u2018\u00ab")
+    return (words(t) >= WRAP_WORDS and not closes_with_stop(t) and not t.endswith(":")
+            and bool(f) and f[0].islower())
+
+
+ITEM_WORDS = 16
+"""The most words of a label ("Georgia:") or of an entry of a list (a name
+and its role), brackets aside."""
+
+
+def _wrapped_on(line: str, following: str, width: int) -> bool:
+    """In a hard-wrapped file set without blank lines, a line that the next
+    goes on: it goes on in lower case, or it comes close to the width
+    without passing it (a short line ends its paragraph; a longer one is a
+    paragraph left on one line)."""
+    return _runs_into(line, following) or NEAR_WIDTH * width <= len(line.rstrip()) <= width + OVER_WIDTH
+
+
+OVER_WIDTH = 2
+"""A line this much longer than the width was not wrapped at it."""
+
+
+def _line_per_block(lines: Sequence[str], k: int, end: int, runs_into: Callable[[str, str], bool]) -> list[int]:
+    """In a group set one block per line, every line break but where a line
+    runs on into the next (``runs_into``), inside a bulleted list, or inside a list of short
+    lines: a short label ending in a colon and the names under it, or
+    ``LIST_LINES`` names or more (each list one block, as blank lines would
+    set it apart)."""
+    listed = _listed(lines, k, end)
+    found = []
+    bulleted = False
+    for j in range(k, end):
+        line, following = lines[j].strip(), lines[j + 1].strip()
+        bulleted = bulleted or bool(strip_bullet(line))
+        if (j in listed and listed.get(j + 1) == listed[j]) or runs_into(lines[j], lines[j + 1]) or (bulleted and strip_bullet(following)):
+            continue
+        found.append(j)
+        bulleted = False
+    return found
+
+
+LIST_LINES = 3
+"""Short lines in a row that make a list without a label over them."""
+
+
+def _listed(lines: Sequence[str], k: int, end: int) -> dict[int, int]:
+    """The lines of lists, each with the first line of its list: runs of
+    short lines (all bulleted or none), each run opening at a label
+    ("Georgia:") or holding ``LIST_LINES`` lines or more (but for the lines
+    that open the file: a title, its kicker or byline)."""
+    first = next(j for j in range(len(lines)) if lines[j].strip())
+    runs: list[list[int]] = []
+    for j in range(k, end + 1):
+        line = lines[j].strip()
+        if _label(line):
+            runs.append([j])
+        elif _item(line) and runs and runs[-1][-1] == j - 1 and bool(strip_bullet(line)) == bool(
+                strip_bullet(lines[j - 1])):
+            runs[-1].append(j)
+        elif _item(line):
+            runs.append([j])
+    return {j: run[0] for run in runs if len(run) > 1 and (_label(lines[run[0]].strip())
+                                                           or (len(run) >= LIST_LINES and run[0] > first))
+            for j in run}
+
+
+def _label(line: str) -> bool:
+    return line.endswith(":") and 0 < words(line) <= ITEM_WORDS
+
+
+def _item(line: str) -> bool:
+    """A line that could be one entry of a list: a name, maybe with its role
+    in brackets; no sentence."""
+    t = line.strip()
+    return (is_list_entry(t) and not _stands_alone(t, "") and 0 < words(_BRACKETED.sub("", t)) <= ITEM_WORDS
+            and (not closes_with_stop(t) or ends_with_abbreviation(t)))
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _inner_blank_lines(lines: Sequence[str]) -> int:
+    """Blank lines between the first line of text and the last (not those a
+    file ends or begins with)."""
+    filled = [j for j, line in enumerate(lines) if line.strip()]
+    return filled[-1] - filled[0] + 1 - len(filled) if filled else 0
+
+
+def _most_of(size: int, filled: int) -> bool:
+    """A group that is most of the file: a file set without blank lines,
+    whose line breaks are its block ends (but where a line runs on)."""
+    return size >= MOST_OF_FILE_LINES and size >= MOST_OF_FILE * filled
+
+
 def _line_breaks(lines: Sequence[str], k: int, end: int) -> list[int]:
     """In a group read as one block per line (lines ``k``..``end``), the line
     breaks that end a block: after a closed sentence.  Runs of short lines
@@ -163,6 +288,10 @@ def read_layout(lines: Sequence[str]) -> tuple[Layout, frozenset[int]]:
     open a capitalized one, or when at least one does and none breaks a
     sentence off mid-way."""
     width = _width(lines)
+    filled = sum(1 for line in lines if line.strip())
+    blank = _inner_blank_lines(lines)
+    sparse = blank < FEW_BLANK_LINES * filled
+    bare = blank < NO_BLANK_LINES * filled
     breaks: set[int] = set()
     dated: set[int] = set()
     groups = 0
@@ -177,7 +306,11 @@ def read_layout(lines: Sequence[str]) -> tuple[Layout, frozenset[int]]:
         if end > k:
             groups += 1
             inner = [j for j in range(k, end) if _line_break_ends_paragraph(lines[j], lines[j + 1])]
-            if not width and len(inner) >= LINE_GROUP_SHARE * (end - k):
+            if not width and inner and (sparse or _most_of(end - k + 1, filled)):
+                breaks.update(_line_per_block(lines, k, end, _runs_into))
+            elif width and bare:
+                breaks.update(_line_per_block(lines, k, end, functools.partial(_wrapped_on, width=width)))
+            elif not width and len(inner) >= LINE_GROUP_SHARE * (end - k):
                 breaks.update(inner)
             elif not width and inner and not any(_wraps(lines[j], lines[j + 1]) for j in range(k, end)):
                 breaks.update(_line_breaks(lines, k, end))

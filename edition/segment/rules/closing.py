@@ -7,7 +7,7 @@ import re
 from edition.model import Block, Mark
 from edition.segment.context import Context, Match, evidenced
 from edition.segment.cues import shipped
-from edition.segment.dates import find_dates, is_day_and_month, is_posting_line, is_time
+from edition.segment.dates import dated_time, find_dates, is_event_line, is_posting_line
 from edition.segment.names import signatory_mark
 from edition.segment.shapes import ends_sentence, is_name_like, is_separator, sentences, words
 
@@ -120,20 +120,6 @@ def posting_line(ctx: Context, i: int) -> Match | None:
     return Match((ctx.block("dateline", [ctx.span(i)], "posting-line"),), i + 1)
 
 
-SEPARATOR = re.compile(r"\s*\|\s*")
-EVENT_WORDS = 14
-"""The most words of a line giving an event's date and place."""
-
-
-_TIMED = re.compile(r"^(.*?)(?:,\s*|\s+)((?:at\s+)?\d{1,2}[:.]\d\d.*)$")
-
-
-def _dated_time(text: str) -> bool:
-    """A day and month, then a time of day: "March 18 at 12:22 PM"."""
-    timed = _TIMED.match(text)
-    return bool(timed and is_day_and_month(timed.group(1)) and is_time(timed.group(2)))
-
-
 def event_dateline(ctx: Context, i: int) -> Match | None:
     """A line of its own giving a date with no year, then maybe hours and a
     place, each part after a bar: "12 OCT | Bruselas, Bélgica",
@@ -142,16 +128,6 @@ def event_dateline(ctx: Context, i: int) -> Match | None:
     if ctx.group_end(i) - i != 1 or not is_event_line(ctx.lines[i]):
         return None
     return Match((ctx.block("dateline", [ctx.span(i)], "event-dateline"),), i + 1)
-
-
-def is_event_line(line: str) -> bool:
-    """An event's date with no year and its hours or place after bars, or a
-    date and a time of day alone (see ``event_dateline``)."""
-    text = line.strip()
-    if words(text) > EVENT_WORDS:
-        return False
-    parts = SEPARATOR.split(text)
-    return (len(parts) >= 2 and is_day_and_month(parts[0]) and all(parts[1:])) or _dated_time(text)
 
 
 _BYLINE = shipped().byline
@@ -177,7 +153,7 @@ def is_date_line(text: str) -> bool:
     dates = find_dates(text)
     if len(dates) == 1 and not text[dates[0].end:].strip(" ."):
         return True
-    return _dated_time(text)
+    return dated_time(text)
 
 
 def byline_and_date(ctx: Context, i: int) -> Match | None:

@@ -6,8 +6,8 @@ import re
 
 from edition.segment.context import Context, Match, evidenced
 from edition.segment.cues import shipped
-from edition.segment.dates import is_dated_line
-from edition.segment.rules.closing import is_byline, is_date_line, is_event_line
+from edition.segment.dates import is_dated_line, is_event_line
+from edition.segment.rules.closing import is_byline, is_date_line
 from edition.segment.shapes import (
     closes_with_stop,
     ends_sentence,
@@ -39,15 +39,17 @@ def opening_title(ctx: Context, i: int) -> Match | None:
     if end - i == 1 and _long_title_over_opening(ctx, i):
         return Match(evidenced((ctx.block("title", [ctx.span(i)], "opening-title"),),
                                "the first line, not closed by a stop, over a date or a salutation"), i + 1)
-    if end - i == 1 and _title_shaped(first):
+    if end - i == 1:
         nxt = ctx.next_filled(i + 1)
-        if (in_capitals(first) and nxt < len(ctx.lines) and ctx.group_end(nxt) == nxt + 1
-                and _title_shaped(ctx.lines[nxt].strip()) and not in_capitals(ctx.lines[nxt])
-                and words(first) <= KICKER_WORDS and _opens_body(ctx, nxt + 1)):
-            # "FOR IMMEDIATE RELEASE", a blank line, then the title
+        if (nxt < len(ctx.lines) and ctx.group_end(nxt) == nxt + 1 and _title_shaped(ctx.lines[nxt].strip())
+                and _kicker(first, ctx.lines[nxt].strip()) and (first.endswith(":") or _title_shaped(first))
+                and _opens_body(ctx, nxt + 1)):
+            # "FOR IMMEDIATE RELEASE" or "Open letter:" on its own, then the title
             return Match((ctx.block("heading", [ctx.span(i)], "opening-title"),
                           ctx.block("title", [ctx.span(nxt)], "opening-title")), nxt + 1)
-        return Match((ctx.block("title", [ctx.span(i)], "opening-title"),), i + 1)
+        if _title_shaped(first):
+            return Match((ctx.block("title", [ctx.span(i)], "opening-title"),), i + 1)
+        return None
     if end - i == 2 and _kicker(first, ctx.lines[i + 1].strip()) and _title_shaped(ctx.lines[i + 1].strip()):
         return Match((ctx.block("heading", [ctx.span(i)], "opening-title"),
                       ctx.block("title", [ctx.span(i + 1)], "opening-title")), i + 2)
