@@ -147,3 +147,29 @@ def test_a_wrapped_line_opening_with_an_event_date_is_not_broken() -> None:
     text = ("Library to close\n\n4 FEB | Leeds: residents met the mayor to discuss the\n"
             "closing of the library in the old town.\n")
     assert len([b for u in doc(text).units for b in u.blocks if b.type != "title"]) == 1
+
+
+# A hard-wrapped file breaks one line of a title, a thank-you or a run of
+# names in two: each is still read as one.
+
+def test_a_title_wrapped_onto_two_lines_is_one_title() -> None:
+    text = ("Residents of the old town gather to save the public library from\nclosing\n\n"
+            + textwrap.fill(" ".join(SENTENCES), 72) + "\n")
+    got = types(text)
+    assert got[0] == ("title", "Residents of the old town gather to save the public library from closing")
+
+
+def test_a_wrapped_line_of_provenance_is_one_acknowledgement() -> None:
+    text = ("Library to close\n\n" + textwrap.fill(" ".join(SENTENCES), 72)
+            + "\n\nReposted from the Leeds Evening Chronicle of the third of March:\nhttps://example.org/news/2021/03/library-to-close-in-the-old-town\n")
+    assert ("acknowledgement", "Reposted from the Leeds Evening Chronicle of the third of March: "
+            "https://example.org/news/2021/03/library-to-close-in-the-old-town") in types(text)
+
+
+def test_a_wrapped_run_of_signers_after_its_lead_keeps_each_name_whole() -> None:
+    names = ["Leeds Tenants Union", "Friends of the Old Town Library", "Miners Welfare Association",
+             "Yorkshire Readers Circle", "Student Union of Leeds University", "Bristol Housing Action"]
+    run = textwrap.fill("Signed by: " + ", ".join(names), 60)
+    assert [n for n in names if not any(n in line for line in run.split("\n"))]  # some cut in two
+    text = "Library to close\n\n" + textwrap.fill(" ".join(SENTENCES), 72) + "\n\n" + run + "\n"
+    assert [x for t, x in types(text) if t == "signatory"] == names

@@ -9,7 +9,7 @@ from edition.segment.context import Context, Match, evidenced
 from edition.segment.cues import shipped
 from edition.segment.dates import dated_time, find_dates, is_event_line, is_posting_line
 from edition.segment.names import signatory_mark
-from edition.segment.shapes import ends_sentence, is_name_like, is_separator, sentences, words
+from edition.segment.shapes import closes_with_stop, ends_sentence, is_name_like, is_separator, sentences, words
 
 # How a line of thanks or provenance opens, in every language's cue table.
 _THANKS = shipped().thanks
@@ -36,15 +36,28 @@ def acknowledgement(ctx: Context, i: int) -> Match | None:
     """A line that thanks someone or says where the text was taken from.
     Thanks said as an exclamation ("Thanks for reading! …") close a
     newsletter's address to its readers: no acknowledgement."""
-    text = ctx.lines[i].strip()
-    if (ctx.group_end(i) - i == 1 and _THANKS.match(text) and words(text) <= 40
+    end = ctx.group_end(i)
+    text = " ".join(ctx.lines[k].strip() for k in range(i, end))
+    if (_one_wrapped_sentence(ctx, i, end) and _THANKS.match(text) and words(text) <= 40
             and not _EXCLAIMED.match(text)):
         nxt = ctx.next_filled(i + 1)
         if words(text) == 1 and nxt < len(ctx.lines) and words(ctx.lines[nxt]) >= HEADED_WORDS:
             # "Thanks" alone over a paragraph heads a section of thanks: a heading.
             return Match((ctx.block("heading", [ctx.span(i)], "acknowledgement"),), i + 1)
-        return Match((ctx.block("acknowledgement", [ctx.span(i)], "acknowledgement"),), i + 1)
+        return Match((ctx.block("acknowledgement", [ctx.span(k) for k in range(i, end)], "acknowledgement"),), end)
     return None
+
+
+WRAPPED_LINES = 3
+"""The most lines a hard-wrapped file breaks one line of thanks into."""
+
+
+def _one_wrapped_sentence(ctx: Context, i: int, end: int) -> bool:
+    """One line, or a few that make one sentence a hard-wrapped file broke
+    (no line but the last closes it; a web address may stand on a line of
+    its own)."""
+    return end - i == 1 or (end - i <= WRAPPED_LINES and sentences(" ".join(ctx.lines[i:end])) == 1
+                            and not any(closes_with_stop(ctx.lines[k]) for k in range(i, end - 1)))
 
 
 HEADED_WORDS = 8

@@ -58,7 +58,20 @@ def opening_title(ctx: Context, i: int) -> Match | None:
         if below:
             return Match((ctx.block("title", [ctx.span(i)], "opening-title"),
                           ctx.block(below, [ctx.span(i + 1)], "opening-title")), i + 2)
+    if end - i == 2 and _wrapped_title(first, ctx.lines[i + 1].strip()):
+        return Match(evidenced((ctx.block("title", [ctx.span(i), ctx.span(i + 1)], "opening-title"),),
+                               "the first two lines, a long line wrapped: one title not closed by a stop"), i + 2)
     return None
+
+
+WRAPPED_TITLE_CHARS = 48
+"""A first line at least this long, going on in the next, is a title that
+a hard-wrapped file broke in two."""
+
+
+def _wrapped_title(first: str, second: str) -> bool:
+    return (len(first) >= WRAPPED_TITLE_CHARS and not closes_with_stop(first) and not first.endswith(":")
+            and not _under_title(second) and _title_shaped(f"{first} {second}"))
 
 
 def _dated_over_title(ctx: Context, i: int) -> bool:

@@ -19,6 +19,7 @@ from edition.segment.names import signatory_mark
 from edition.segment.rules.closing import is_contact_line
 from edition.segment.shapes import (
     capitalized_share,
+    closes_with_stop,
     ends_sentence,
     entry_text,
     is_bullet,
@@ -71,18 +72,56 @@ def signatories(ctx: Context, i: int) -> Match | None:
     colon = text.find(":")
     if colon < 0 or words(text[:colon]) > 4:
         return None
-    entries = _split_entries(text, colon + 1)
-    if len(entries) < 2 or not all(is_list_entry(text[a:b]) for a, b in entries):
+    end = _wrapped_run_end(ctx, i)
+    joined, starts = _joined(ctx, i, end)
+    entries = _split_entries(joined, colon + 1)
+    if len(entries) < 2 or not all(is_list_entry(joined[a:b]) for a, b in entries):
         return None
     lead = ctx.block("signatories-lead", [ctx.span(i, 0, colon + 1)], "signatories")
     items = []
     for k, (a, b) in enumerate(entries):
         gap_end = entries[k + 1][0] if k + 1 < len(entries) else b
-        markers = (Span(i + 1, b, gap_end),) if gap_end > b else ()
-        block = ctx.block("signatory", [Span(i + 1, a, b)], "signatories", signatory_mark)
-        items.append(Block(block.type, block.text, block.spans, block.rule, block.marks, markers))
+        gap = _spans_of(joined, starts, b, gap_end, i + 1)
+        block = ctx.block("signatory", _spans_of(joined, starts, a, b, i + 1), "signatories", signatory_mark)
+        items.append(Block(block.type, block.text, block.spans, block.rule, block.marks, tuple(gap)))
     said = f"after the lead-in \u201c{text[:colon + 1].strip()}\u201d, which names the act of signing"
-    return Match(evidenced((lead, *items), said), i + 1)
+    return Match(evidenced((lead, *items), said), end)
+
+
+def _wrapped_run_end(ctx: Context, i: int) -> int:
+    """Where a run of names after a lead on its line ends: with the line,
+    or, when a hard-wrapped file broke the run (every line but the last
+    ends on a comma or runs on without closing a sentence), with its group."""
+    end = ctx.group_end(i)
+    if end - i > 1 and all("," in ctx.lines[k] and not closes_with_stop(ctx.lines[k]) for k in range(i, end - 1)):
+        return end
+    return i + 1
+
+
+def _joined(ctx: Context, i: int, end: int) -> tuple[str, list[int]]:
+    """Lines ``i``..``end`` joined by spaces, and where each begins in the join."""
+    starts, pos = [], 0
+    for k in range(i, end):
+        starts.append(pos)
+        pos += len(ctx.lines[k]) + 1
+    return " ".join(ctx.lines[i:end]), starts
+
+
+def _spans_of(joined: str, starts: list[int], a: int, b: int, line: int) -> list[Span]:
+    """The stretch ``a``..``b`` of a join of lines as a span on each line it
+    crosses, blanks at the ends of each trimmed; ``line`` is the first
+    line's number (1-based, as ``Span`` has it)."""
+    out = []
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] - 1 if n + 1 < len(starts) else len(joined)
+        lo, hi = max(a, start), min(b, stop)
+        while lo < hi and joined[lo].isspace():
+            lo += 1
+        while hi > lo and joined[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            out.append((n, lo - start, hi - start))
+    return [Span(line + n, lo, hi) for n, lo, hi in out]
 
 
 def _names_under_bare_lead(blocks: Sequence[Block]) -> bool:
