@@ -160,10 +160,10 @@ def test_a_title_wrapped_onto_two_lines_is_one_title() -> None:
 
 
 def test_a_wrapped_line_of_provenance_is_one_acknowledgement() -> None:
-    text = ("Library to close\n\n" + textwrap.fill(" ".join(SENTENCES), 72)
-            + "\n\nReposted from the Leeds Evening Chronicle of the third of March:\nhttps://example.org/news/2021/03/library-to-close-in-the-old-town\n")
-    assert ("acknowledgement", "Reposted from the Leeds Evening Chronicle of the third of March: "
-            "https://example.org/news/2021/03/library-to-close-in-the-old-town") in types(text)
+    lead = "Reposted from the Leeds Evening Chronicle of the third of March:"
+    address = "https://example.org/news/2021/03/library-to-close-in-the-old-town"
+    text = "Library to close\n\n" + textwrap.fill(" ".join(SENTENCES), 72) + f"\n\n{lead}\n{address}\n"
+    assert ("acknowledgement", f"{lead} {address}") in types(text)
 
 
 def test_a_wrapped_run_of_signers_after_its_lead_keeps_each_name_whole() -> None:
