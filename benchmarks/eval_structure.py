@@ -15,8 +15,8 @@ plain ones.  ``fit`` below is where anything else learned goes in.
 
 Texts are laid out in many ways, so ``--layouts`` also scores the texts
 set with long lines (a paragraph to a line) after laying each out anew, as
-other sources are: with no blank line between paragraphs, and hard-wrapped
-at 72 characters.  The labels still hold (the scorer ignores spacing), so
+other sources are: with no blank line between paragraphs, hard-wrapped at
+72 characters, and both hard-wrapped and indented as in a book.  The labels still hold (the scorer ignores spacing), so
 what changes is the layout alone: a detector that reads shapes keeps its
 figures, one that leans on blank lines loses them.
 
@@ -208,9 +208,17 @@ def hard_wrapped(text: str, width: int = 72) -> str:
     return "\n".join(out)
 
 
+def indented(text: str) -> str:
+    """Hard-wrapped at 72, each paragraph's first line indented by four
+    spaces and no blank line between paragraphs, as in a book."""
+    blocks = [b for b in _BLANK_LINES.split(hard_wrapped(text)) if b.strip()]
+    return "\n".join("    " + b.lstrip(" ") for b in blocks) + "\n"
+
+
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "one paragraph per line, no blank lines": one_per_line,
     "hard-wrapped at 72": hard_wrapped,
+    "hard-wrapped, indented, no blank lines": indented,
 }
 """The layouts ``--layouts`` sets the texts in, each a function of the text."""
 

@@ -173,3 +173,20 @@ def test_a_wrapped_run_of_signers_after_its_lead_keeps_each_name_whole() -> None
     assert [n for n in names if not any(n in line for line in run.split("\n"))]  # some cut in two
     text = "Library to close\n\n" + textwrap.fill(" ".join(SENTENCES), 72) + "\n\n" + run + "\n"
     assert [x for t, x in types(text) if t == "signatory"] == names
+
+
+def test_an_indented_first_line_opens_a_paragraph_where_no_blank_line_is() -> None:
+    """A book's layout: hard-wrapped, no blank lines, each paragraph's first
+    line indented (normalization removes the indentation, the layout reads it first)."""
+    bodies = [" ".join(SENTENCES[:2]), " ".join(SENTENCES[1:3]), " ".join(SENTENCES[2:]), " ".join(SENTENCES)]
+    text = "Library to close\n" + "\n".join(
+        "    " + textwrap.fill(b, 72, subsequent_indent="") for b in bodies) + "\n"
+    assert paragraphs(text) == bodies
+    assert "indented deeper" in doc(text).layout
+
+
+def test_indentation_that_follows_no_closed_sentence_marks_nothing() -> None:
+    """Lines that begin with spaces here and there, mid-sentence, open no paragraph."""
+    body = textwrap.fill(" ".join(SENTENCES + SENTENCES), 70).split("\n")
+    text = "Library to close\n\n" + "\n".join(("  " + line) if n % 2 else line for n, line in enumerate(body)) + "\n"
+    assert len(paragraphs(text)) == 1

@@ -33,7 +33,8 @@ def segment(normalized: NormalizedText, metadata: Metadata | None = None,
     language = metadata.language or normalized.language or guess_language(normalized.text)
     placed = place(normalized, metadata.structure, metadata.sidecar)
     texts = tuple(line.text for line in normalized.lines)
-    layout, breaks = read_layout(texts)  # read once: the engine and the header both use it
+    indents = tuple(len(line.orig) - len(line.orig.lstrip(" \t\u3000")) for line in normalized.lines)
+    layout, breaks = read_layout(texts, indents)  # read once: the engine and the header both use it
     blocks = type_blocks(normalized, rules, language, placed, metadata.editor_id, breaks=breaks)
     blocks = start_texts(blocks, placed, normalized.lines, metadata.editor_id)
     for step in PASSES[:-1]:

@@ -71,6 +71,8 @@ class Layout:
     """Groups of lines between blank lines that hold more than one line."""
     dated: int = 0
     """How many line breaks set a date line apart from the lines around it."""
+    indented: int = 0
+    """How many paragraphs open with an indented line where no blank line is."""
 
     def _blocks(self) -> str:
         if self.wrapped_at and self.line_paragraphs:
@@ -89,6 +91,9 @@ class Layout:
     @property
     def description(self) -> str:
         said = self._blocks()
+        if self.indented:
+            said += (f"; where no blank line is, a line indented deeper than the lines around it "
+                     f"opens a paragraph ({self.indented} such lines)")
         if self.dated:
             said += (f"; a line that is only a date (and a place) is a block of its own "
                      f"({self.dated} line breaks)")
@@ -254,6 +259,30 @@ def _item(line: str) -> bool:
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
+INDENTED_LINES = 3
+"""The fewest lines, indented deeper than the rest of their group, that make
+indentation the mark of a paragraph's first line."""
+
+
+def _indented(lines: Sequence[str], indents: Sequence[int], k: int, end: int) -> list[int]:
+    """The lines of a group that open paragraphs by their indentation: those
+    indented deeper than the group's least, when there are a few of them
+    and fewer than the rest (each paragraph has lines that go on below), and
+    most follow a line that ends a sentence."""
+    base = min(indents[k:end + 1])
+    deeper = [j for j in range(k + 1, end + 1) if indents[j] > base]
+    if not INDENTED_LINES <= len(deeper) < (end - k + 1) / 2:
+        return []
+    closed = sum(1 for j in deeper if closes_with_stop(lines[j - 1].strip()) or not _runs_on(lines[j - 1]))
+    return deeper if closed >= INDENTED_CLOSED * len(deeper) else []
+
+
+INDENTED_CLOSED = 0.7
+"""The least share of the deeper lines that follow a closed sentence (or a
+short line) for indentation to open paragraphs: where it falls anywhere
+(a link's text set on a line of its own), it marks nothing."""
+
+
 def _inner_blank_lines(lines: Sequence[str]) -> int:
     """Blank lines between the first line of text and the last (not those a
     file ends or begins with)."""
@@ -280,13 +309,15 @@ def _line_breaks(lines: Sequence[str], k: int, end: int) -> list[int]:
     return found
 
 
-def read_layout(lines: Sequence[str]) -> tuple[Layout, frozenset[int]]:
+def read_layout(lines: Sequence[str], indents: Sequence[int] = ()) -> tuple[Layout, frozenset[int]]:
     """The layout, and the lines (0-based) after which a block ends
     although no blank line follows.  Decided group by group (a file may mix
     layouts): in a file that is not hard-wrapped, a group of lines is one
     block per line when most of its line breaks end a long sentence line and
     open a capitalized one, or when at least one does and none breaks a
-    sentence off mid-way."""
+    sentence off mid-way.  ``indents`` are the lines' indentations in the
+    source (normalization removes them): in a file with few blank lines, a
+    line indented deeper than most of its group opens a paragraph."""
     width = _width(lines)
     filled = sum(1 for line in lines if line.strip())
     blank = _inner_blank_lines(lines)
@@ -294,6 +325,7 @@ def read_layout(lines: Sequence[str]) -> tuple[Layout, frozenset[int]]:
     bare = blank < NO_BLANK_LINES * filled
     breaks: set[int] = set()
     dated: set[int] = set()
+    indented = 0
     groups = 0
     k = 0
     while k < len(lines):
@@ -306,7 +338,11 @@ def read_layout(lines: Sequence[str]) -> tuple[Layout, frozenset[int]]:
         if end > k:
             groups += 1
             inner = [j for j in range(k, end) if _line_break_ends_paragraph(lines[j], lines[j + 1])]
-            if not width and inner and (sparse or _most_of(end - k + 1, filled)):
+            opening = _indented(lines, indents, k, end) if sparse and indents else []
+            if opening:
+                breaks.update(j - 1 for j in opening)
+                indented += len(opening)
+            elif not width and inner and (sparse or _most_of(end - k + 1, filled)):
                 breaks.update(_line_per_block(lines, k, end, _runs_into))
             elif width and bare:
                 breaks.update(_line_per_block(lines, k, end, functools.partial(_wrapped_on, width=width)))
@@ -316,4 +352,5 @@ def read_layout(lines: Sequence[str]) -> tuple[Layout, frozenset[int]]:
                 breaks.update(_line_breaks(lines, k, end))
             dated.update(_apart(lines, k, end))
         k = end + 1
-    return Layout(width, len(breaks), groups, len(dated - breaks)), frozenset(breaks | dated)
+    return (Layout(width, len(breaks), groups, len(dated - breaks), indented),
+            frozenset(breaks | dated))
