@@ -20,12 +20,19 @@ other sources are: with no blank line between paragraphs, hard-wrapped at
 what changes is the layout alone: a detector that reads shapes keeps its
 figures, one that leans on blank lines loses them.
 
-usage: python benchmarks/eval_structure.py [--corpus DIR] [--json FILE] [--texts] [--layouts] [--calibrate]
+Signatory lists too take many shapes, so ``--lists`` sets every run of
+labelled names that stand one to a line anew: numbered, bulleted, as one
+run separated by commas (semicolons when a name holds a comma), and in two
+columns.
+
+usage: python benchmarks/eval_structure.py [--corpus DIR] [--json FILE] [--texts] [--layouts] [--lists]
+       [--calibrate]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.machinery
 import importlib.util
 import json
@@ -223,22 +230,106 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
 """The layouts ``--layouts`` sets the texts in, each a function of the text."""
 
 
+_MARKER = re.compile(r"^\s*(?:[-*\u2022\u2013]\s+|\d{1,4}[.)]\s+)")
+"""A list marker at the start of a line (a bullet or a number)."""
+MIN_LIST = 3
+"""The fewest labelled names in a row that ``--lists`` sets anew."""
+
+
+def _name_runs(lines: list[str], names: list[str], score: ModuleType) -> list[list[int]]:
+    """The runs of lines that each hold one labelled signatory (blank lines
+    between them allowed, any other line ending a run)."""
+    wanted = {score.norm(n) for n in names}
+    runs: list[list[int]] = []
+    for k, line in enumerate(lines):
+        if not line.strip() or score.norm(_MARKER.sub("", line)) not in wanted:
+            continue
+        if runs and not any(lines[j].strip() for j in range(runs[-1][-1] + 1, k)):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return [run for run in runs if len(run) >= MIN_LIST]
+
+
+def _numbered(items: list[str]) -> list[str]:
+    return [f"{n}. {item}" for n, item in enumerate(items, 1)]
+
+
+def _bulleted(items: list[str]) -> list[str]:
+    return [f"\u2022 {item}" for item in items]
+
+
+def _comma_run(items: list[str]) -> list[str]:
+    """One line of names, by semicolons when a name holds a comma."""
+    return [("; " if any("," in item for item in items) else ", ").join(items) + "."]
+
+
+def _two_columns(items: list[str]) -> list[str]:
+    width = max(map(len, items)) + 4
+    return [(items[n].ljust(width) + (items[n + 1] if n + 1 < len(items) else "")).rstrip()
+            for n in range(0, len(items), 2)]
+
+
+LISTS: dict[str, Callable[[list[str]], list[str]]] = {
+    "numbered": _numbered,
+    "bulleted": _bulleted,
+    "one run of commas": _comma_run,
+    "two columns": _two_columns,
+}
+"""The shapes ``--lists`` sets every signatory list in, each a function of its names."""
+
+
+def reshaped(text: str, names: list[str], shape: Callable[[list[str]], list[str]], score: ModuleType) -> str | None:
+    """The text with each run of its labelled names set in ``shape`` (None
+    when it has no such run: the names share lines with other text)."""
+    lines = text.split("\n")
+    runs = _name_runs(lines, names, score)
+    if not runs:
+        return None
+    for run in reversed(runs):
+        lines[run[0]:run[-1] + 1] = shape([_MARKER.sub("", lines[k]).strip() for k in run])
+    return "\n".join(lines)
+
+
+def listed(corpus: Path) -> dict[str, Any]:
+    """Every list shape's figures on the texts whose signatories stand one
+    to a line, development and dev-test texts apart."""
+    score = scorer()
+
+    def variant(text: Path, original: str, shape: Callable[[list[str]], list[str]]) -> str | None:
+        names = [s for d in labels_of(text)["documents"] for s in d.get("signatories", [])]
+        return reshaped(original, names, shape, score) if names else None
+
+    return _rescored(corpus, {name: functools.partial(variant, shape=shape) for name, shape in LISTS.items()})
+
+
 def laid_out(corpus: Path) -> dict[str, Any]:
     """Every layout's figures on the texts set a paragraph to a line,
     development and dev-test texts apart (the detector is hand-written, so
     nothing is fitted per fold)."""
+
+    def variant(text: Path, original: str, layout: Callable[[str], str]) -> str | None:
+        return layout(original) if max(map(len, original.split("\n"))) > LONG_LINE else None
+
+    return _rescored(corpus, {name: functools.partial(variant, layout=layout) for name, layout in LAYOUTS.items()})
+
+
+def _rescored(corpus: Path, variants: dict[str, Callable[[Path, str], str | None]]) -> dict[str, Any]:
+    """Each variant's figures: every text it makes anew (``variant(text,
+    its contents)``, None to leave a text out) scored by the text's labels."""
     score = scorer()
     texts = sorted(p for p in corpus.glob("*.txt") if p.with_name(p.stem + ".expected.json").is_file())
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as folder:
-        for name, layout in LAYOUTS.items():
+        for name, variant in variants.items():
             tallies = {"development": Tally(score), "dev-test": Tally(score)}
             for text in texts:
                 original = text.read_bytes().decode("utf-8", "surrogateescape").replace("\r\n", "\n")
-                if max(map(len, original.split("\n"))) <= LONG_LINE:
+                made = variant(text, original)
+                if made is None:
                     continue
                 moved = Path(folder) / text.name
-                moved.write_bytes(layout(original).encode("utf-8", "surrogateescape"))
+                moved.write_bytes(made.encode("utf-8", "surrogateescape"))
                 sidecar = text.with_suffix(".json")
                 if sidecar.is_file():
                     shutil.copy(sidecar, moved.with_suffix(".json"))
@@ -247,14 +338,15 @@ def laid_out(corpus: Path) -> dict[str, Any]:
                 tally.add(labels_of(text), explain)
                 tally.failed += explain is None
                 moved.unlink()
+                moved.with_suffix(".json").unlink(missing_ok=True)
             results[name] = {split: tally.summary() for split, tally in tallies.items()}
     return results
 
 
-def layouts_table(results: dict[str, Any]) -> str:
+def layouts_table(results: dict[str, Any], said: str = "laid out") -> str:
     out = []
     for name, splits in results.items():
-        out.append(f"laid out: {name}")
+        out.append(f"{said}: {name}")
         for split, summary in splits.items():
             cats = "  ".join(f"{field[:6]} {c['f1']:.2f}" for field, c in summary["categories"].items()
                              if c["labels"] or c["found"])
@@ -320,7 +412,10 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     parser.add_argument("--texts", action="store_true", help="print each development text's own F1s")
     parser.add_argument("--layouts", action="store_true",
-                        help="also score the texts laid out anew (no blank lines; hard-wrapped)")
+                        help="also score the texts laid out anew (no blank lines; hard-wrapped; indented)")
+    parser.add_argument("--lists", action="store_true",
+                        help="also score the texts with their signatory lists set anew (numbered, bulleted, "
+                             "one run of commas, two columns)")
     parser.add_argument("--calibrate", action="store_true",
                         help="fit the certainty table on every development text and write it into the package")
     args = parser.parse_args()
@@ -339,6 +434,9 @@ def main() -> int:
     if args.layouts:
         results["layouts"] = laid_out(args.corpus)
         print(layouts_table(results["layouts"]))
+    if args.lists:
+        results["lists"] = listed(args.corpus)
+        print(layouts_table(results["lists"], "lists set"))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -169,3 +169,38 @@ def test_how_to_sign_after_the_names_is_no_list_of_signatories() -> None:
     doc = seg(letter("Signed:\n" + "\n".join(ORGS) + "\n\n" + how))
     assert blocks(doc, "signatory") == ORGS
     assert blocks(doc, "signatories-lead") == ["Signed:"]
+
+
+# Names set as one run separated by commas or semicolons, under a lead or a label.
+
+SIGNERS = ["Karin Olsen", "Miguel Ferreira", "Anna Berg", "Tomas Novak", "Leila Haddad", "Jonas Weber"]
+BODY = ("The council met on Monday to discuss the closing of the public library in the old town. "
+        "Several hundred residents came to the meeting and many of them spoke against the plan.")
+
+
+def _signers(text: str) -> list[str]:
+    from tests.test_layout import types
+
+    return [x for t, x in types(text) if t == "signatory"]
+
+
+def test_a_run_of_commas_under_a_lead_on_its_own_line() -> None:
+    text = f"Library to close\n\n{BODY}\n\nSigned,\n\n{', '.join(SIGNERS)}.\n\nWays to sign: write to us.\n"
+    assert _signers(text) == SIGNERS
+
+
+def test_a_run_of_semicolons_keeps_each_name_with_its_role() -> None:
+    roles = [f"{name}, member of the tenants union" for name in SIGNERS]
+    text = f"Library to close\n\n{BODY}\n\nSigned by:\n{'; '.join(roles)}\n"
+    assert _signers(text) == roles
+
+
+def test_group_labels_with_and_without_a_colon_over_runs_of_commas() -> None:
+    text = (f"Library to close\n\n{BODY}\n\nLeeds:\n{', '.join(SIGNERS[:3])}\n\n"
+            f"Bristol\n\n{', '.join(SIGNERS + SIGNERS[:2])}.\n")
+    assert _signers(text) == SIGNERS[:3] + SIGNERS + SIGNERS[:2]
+
+
+def test_a_short_sentence_with_commas_under_a_label_is_no_run_of_names() -> None:
+    text = f"Library to close\n\n{BODY}\n\nAnnouncements\n\nAfter the meeting, as planned, the mayor left, and so did we.\n"
+    assert _signers(text) == []

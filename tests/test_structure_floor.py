@@ -92,16 +92,21 @@ def test_leave_one_out_certainty_means_what_it_says(leave_one_out: dict) -> None
 
 
 @pytest.fixture(scope="module")
-def layouts() -> dict:
-    return {name: splits["development"] for name, splits in evaluation().laid_out(CORPUS).items()}
+def reshaped() -> dict:
+    module = evaluation()
+    return {(kind, name): splits["development"] for kind, results in
+            (("layouts", module.laid_out(CORPUS)), ("lists", module.listed(CORPUS)))
+            for name, splits in results.items()}
 
 
-@pytest.mark.parametrize("layout", sorted(FLOOR["layouts"]))
-def test_a_new_layout_keeps_the_figures(layouts: dict, layout: str) -> None:
-    """The development texts laid out anew (no blank lines; hard-wrapped)
-    keep at least the figures of structure_floor.json: detection reads
-    shapes, not the blank lines of the files it was written against."""
-    got, floor = layouts[layout], FLOOR["layouts"][layout]
+@pytest.mark.parametrize("kind, shape", sorted((kind, name) for kind in ("layouts", "lists") for name in FLOOR[kind]))
+def test_a_new_shape_keeps_the_figures(reshaped: dict, kind: str, shape: str) -> None:
+    """The development texts laid out anew (no blank lines; hard-wrapped;
+    indented), or with their signatory lists set anew (numbered, bulleted,
+    a run of commas, two columns), keep at least the figures of
+    structure_floor.json: detection reads shapes, not the blank lines and
+    list styles of the files it was written against."""
+    got, floor = reshaped[(kind, shape)], FLOOR[kind][shape]
     assert {c: got["categories"][c]["f1"] for c in floor["f1"]
             if got["categories"][c]["f1"] < floor["f1"][c]} == {}
     assert got["paragraph_count_error"] <= floor["paragraph_count_error_at_most"]

@@ -49,6 +49,16 @@ def _is_label(text: str) -> bool:
     return bool(_LABEL.match(t)) and words(t) <= 4 and not _CUE.search(t) and not _CONTACT.match(t)
 
 
+BARE_LABEL_WORDS = 3
+"""The most words of a group label that lost its colon ("Entidades",
+"New Hampshire"), over a run of names separated by commas."""
+
+
+def _bare_label(text: str) -> bool:
+    t = text.strip()
+    return 0 < words(t) <= BARE_LABEL_WORDS and is_heading_like(t) and not ends_sentence(t) and not _CUE.search(t)
+
+
 def signatories(ctx: Context, i: int) -> Match | None:
     """A short line naming the act of signing and ending in ":" or "," (or
     in nothing at all: "Signed by"), then the list; or the same lead with
@@ -60,6 +70,11 @@ def signatories(ctx: Context, i: int) -> Match | None:
     bare = words(t) <= BARE_LEAD_WORDS and not ends_sentence(t)
     if (t.endswith((":", ",")) and words(t) <= 6 or bare) and ctx.group_end(i) >= i + 1:
         lead = ctx.block("signatories-lead", [ctx.span(i)], "signatories")
+        start = ctx.next_filled(i + 1)
+        run = _separated_run(ctx, start) if start < len(ctx.lines) else None
+        if run is not None:
+            said = f"under the lead-in \u201c{t}\u201d (line {ctx.number(i)}): names separated by commas or semicolons"
+            return Match(evidenced((lead, *run), said), ctx.group_end(start))
         blocks, nxt = take_list(ctx, i + 1, "signatories", after_lead=True)
         if bare and not t.endswith((":", ",")) and not _names_under_bare_lead(blocks):
             return None
@@ -73,19 +88,55 @@ def signatories(ctx: Context, i: int) -> Match | None:
     if colon < 0 or words(text[:colon]) > 4:
         return None
     end = _wrapped_run_end(ctx, i)
-    joined, starts = _joined(ctx, i, end)
-    entries = _split_entries(joined, colon + 1)
-    if len(entries) < 2 or not all(is_list_entry(joined[a:b]) for a, b in entries):
+    items = _run_items(ctx, i, end, colon + 1, 2)
+    if items is None:
         return None
     lead = ctx.block("signatories-lead", [ctx.span(i, 0, colon + 1)], "signatories")
-    items = []
-    for k, (a, b) in enumerate(entries):
-        gap_end = entries[k + 1][0] if k + 1 < len(entries) else b
-        gap = _spans_of(joined, starts, b, gap_end, i + 1)
-        block = ctx.block("signatory", _spans_of(joined, starts, a, b, i + 1), "signatories", signatory_mark)
-        items.append(Block(block.type, block.text, block.spans, block.rule, block.marks, tuple(gap)))
     said = f"after the lead-in \u201c{text[:colon + 1].strip()}\u201d, which names the act of signing"
     return Match(evidenced((lead, *items), said), end)
+
+
+def _run_items(ctx: Context, i: int, end: int, start: int, least: int, rule: str = "signatories",
+               odd: float = 0.0) -> list[Block] | None:
+    """Lines ``i``..``end``, from offset ``start`` of the first, cut into
+    entries at their separators (``_split_entries``): one signatory block
+    each, an entry a hard-wrapped line broke keeping both its spans; None
+    when there are fewer than ``least`` or more than the share ``odd`` of
+    them are no list entry."""
+    joined, starts = _joined(ctx, i, end)
+    entries = _split_entries(joined, start)
+    if len(entries) < least or sum(1 for a, b in entries if not is_list_entry(joined[a:b])) > odd * len(entries):
+        return None
+    items = []
+    for k, (a, b) in enumerate(entries):
+        gap_end = entries[k + 1][0] if k + 1 < len(entries) else len(joined)  # the last takes the final stop
+        gap = _spans_of(joined, starts, b, gap_end, i + 1)
+        block = ctx.block("signatory", _spans_of(joined, starts, a, b, i + 1), rule, signatory_mark)
+        items.append(Block(block.type, block.text, block.spans, block.rule, block.marks, tuple(gap)))
+    return items
+
+
+SEPARATED_RUN = 3
+"""The fewest names of a run, separated by commas or semicolons, that
+stands under a lead or a label as its list."""
+ODD_ENTRIES = 0.1
+"""The share of a run's entries that may look like no entry ("Prof. Name
+(role)" reads as two sentences) without breaking it."""
+
+
+def _separated_run(ctx: Context, k: int, rule: str = "signatories", least: int = SEPARATED_RUN,
+                   share: float = 0.5) -> list[Block] | None:
+    """The group at line ``k`` as a run of at least ``least`` names
+    separated by commas or semicolons ("A, B, C." or "A (role); B (role)"),
+    more than ``share`` of them name-like; None for anything else (a
+    sentence, a list one name per line)."""
+    end = ctx.group_end(k)
+    if _wrapped_run_end(ctx, k) != end and end - k > 1:
+        return None
+    items = _run_items(ctx, k, end, 0, least, rule, ODD_ENTRIES)
+    if items is None or sum(1 for b in items if is_name_like(b.text)) <= share * len(items):
+        return None
+    return items
 
 
 def _wrapped_run_end(ctx: Context, i: int) -> int:
@@ -140,13 +191,16 @@ def _any_name(blocks: Sequence[Block]) -> bool:
 
 
 def _split_entries(text: str, start: int) -> list[tuple[int, int]]:
-    """Cut at commas and semicolons outside parentheses; trim blanks."""
+    """Cut at commas and semicolons outside parentheses (at semicolons
+    alone when there are several: then commas are inside entries, "Name,
+    role; Name, role"); trim blanks."""
     cuts, depth, a = [], 0, start
+    marks = ";" if text.count(";", start) >= 2 else ",;"
     for k in range(start, len(text)):
         ch = text[k]
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-        if ch in ",;" and depth == 0:
+        if ch in marks and depth == 0:
             cuts.append((a, k))
             a = k + 1
     cuts.append((a, len(text.rstrip(" .")) if text.rstrip().endswith(".") else len(text)))
@@ -162,10 +216,20 @@ def _split_entries(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def signatory_groups(ctx: Context, i: int) -> Match | None:
-    """A group label ("Georgia:") over at least two names, with no lead-in."""
-    if not _is_label(ctx.lines[i]):
+    """A group label ("Georgia:") over at least two names, one per line or
+    separated by commas, with no lead-in."""
+    labelled = _is_label(ctx.lines[i])
+    if not labelled and not _bare_label(ctx.lines[i]):
         return None
     k = ctx.next_filled(i + 1)
+    # A label that lost its colon heads a longer run, of names nearly all.
+    run = (_separated_run(ctx, k, "signatory-groups", *((SEPARATED_RUN, 0.5) if labelled else (MIN_COMMA_RUN, NAME_SHARE)))
+           if k < len(ctx.lines) and (labelled or ":" not in ctx.lines[k]) else None)
+    if run is not None and closes_text(ctx, i, ctx.group_end(k)):
+        label = ctx.block("signatory-group", [ctx.span(i)], "signatory-groups")
+        return Match((label, *run), ctx.group_end(k))
+    if not labelled:
+        return None
     names = 0
     while k < len(ctx.lines) and not ctx.blank(k) and is_list_entry(ctx.lines[k]):
         names, k = names + 1, k + 1
@@ -296,8 +360,9 @@ def _short_entry(line: str) -> bool:
 
 
 def looks_like_names(lines: list[str]) -> bool:
-    """Short lines, none a sentence or ending in a comma, and mostly names."""
-    short = all(map(_short_entry, lines))
+    """Short lines, none a sentence or ending in a comma (but for a few in a
+    long list: a name with a stop, a long role), and mostly names."""
+    short = sum(1 for line in lines if not _short_entry(line)) <= (ODD_ENTRIES * len(lines) if len(lines) >= 10 else 0)
     named = sum(is_name_like(line) for line in lines)
     return short and named >= NAME_SHARE * len(lines)
 
