@@ -127,12 +127,12 @@ ODD_ENTRIES = 0.1
 def _separated_run(ctx: Context, k: int, rule: str = "signatories", least: int = SEPARATED_RUN,
                    share: float = 0.5) -> list[Block] | None:
     """The group at line ``k`` as a run of at least ``least`` names
-    separated by commas or semicolons ("A, B, C." or "A (role); B (role)"),
-    more than ``share`` of them name-like; None for anything else (a
-    sentence, a list one name per line)."""
+    separated by commas or semicolons ("A, B, C." or "A (role); B (role)",
+    on one line or broken after separators), more than ``share`` of them
+    name-like; None for anything else (a sentence, a list one name per line)."""
     end = ctx.group_end(k)
-    if _wrapped_run_end(ctx, k) != end and end - k > 1:
-        return None
+    if not all(ctx.lines[j].rstrip().endswith((",", ";")) for j in range(k, end - 1)):
+        return None  # lines that end elsewhere hold entries of their own (names in columns)
     items = _run_items(ctx, k, end, 0, least, rule, ODD_ENTRIES)
     if items is None or sum(1 for b in items if is_name_like(b.text)) <= share * len(items):
         return None
