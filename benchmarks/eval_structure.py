@@ -25,8 +25,11 @@ labelled names that stand one to a line anew: numbered, bulleted, as one
 run separated by commas (semicolons when a name holds a comma), and in two
 columns.
 
+Credits too: ``--credits`` sets each labelled credit that ends its
+caption's line on a line of its own, below the caption and above it.
+
 usage: python benchmarks/eval_structure.py [--corpus DIR] [--json FILE] [--texts] [--layouts] [--lists]
-       [--calibrate]
+       [--credits] [--calibrate]
 """
 
 from __future__ import annotations
@@ -303,6 +306,49 @@ def listed(corpus: Path) -> dict[str, Any]:
     return _rescored(corpus, {name: functools.partial(variant, shape=shape) for name, shape in LISTS.items()})
 
 
+def _credit_below(caption: str, credit: str) -> str:
+    return f"{caption}\n{credit}"
+
+
+def _credit_above(caption: str, credit: str) -> str:
+    return f"{credit}\n{caption}"
+
+
+CREDITS: dict[str, Callable[[str, str], str]] = {
+    "credit on its own line below the caption": _credit_below,
+    "credit on its own line above the caption": _credit_above,
+}
+"""Where ``--credits`` moves every credit that ends its caption's line."""
+
+
+def moved_credits(text: str, credits: list[str], place: Callable[[str, str], str]) -> str | None:
+    """The text with each labelled credit that ends a caption's line (after
+    a space or a separator) set on a line of its own, by ``place``; None
+    when no credit ends a caption's line."""
+    lines = text.split("\n")
+    moved = 0
+    for k, line in enumerate(lines):
+        for credit in credits:
+            at = line.rfind(credit)
+            caption = line[:at].rstrip(" |\u25a0-\u2013\u2014")
+            if at > 0 and caption.strip() and not line[at + len(credit):].strip(" ."):
+                lines[k] = place(caption, credit)
+                moved += 1
+                break
+    return "\n".join(lines) if moved else None
+
+
+def credited(corpus: Path) -> dict[str, Any]:
+    """Every credit placing's figures on the texts whose credits end their
+    captions' lines, development and dev-test texts apart."""
+
+    def variant(text: Path, original: str, place: Callable[[str, str], str]) -> str | None:
+        credits = [s for d in labels_of(text)["documents"] for s in d.get("photo_credits", [])]
+        return moved_credits(original, credits, place) if credits else None
+
+    return _rescored(corpus, {name: functools.partial(variant, place=place) for name, place in CREDITS.items()})
+
+
 def laid_out(corpus: Path) -> dict[str, Any]:
     """Every layout's figures on the texts set a paragraph to a line,
     development and dev-test texts apart (the detector is hand-written, so
@@ -413,6 +459,9 @@ def main() -> int:
     parser.add_argument("--texts", action="store_true", help="print each development text's own F1s")
     parser.add_argument("--layouts", action="store_true",
                         help="also score the texts laid out anew (no blank lines; hard-wrapped; indented)")
+    parser.add_argument("--credits", action="store_true",
+                        help="also score the texts with each credit that ends its caption's line set on a line "
+                             "of its own, below and above the caption")
     parser.add_argument("--lists", action="store_true",
                         help="also score the texts with their signatory lists set anew (numbered, bulleted, "
                              "one run of commas, two columns)")
@@ -437,6 +486,9 @@ def main() -> int:
     if args.lists:
         results["lists"] = listed(args.corpus)
         print(layouts_table(results["lists"], "lists set"))
+    if args.credits:
+        results["credits"] = credited(args.corpus)
+        print(layouts_table(results["credits"], "credits moved"))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

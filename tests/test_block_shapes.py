@@ -247,3 +247,17 @@ def test_a_closing_slogan_whatever_closes_the_text(call: str, end: str) -> None:
     doc = seg(f"Library news\n\n{BODY}\n\n{SECTION}\n\n{call}\n{end}")
     # (the space before "!" goes by the English rules this text is normalized with)
     assert blocks(doc, "slogan") == [call.replace(" !", "!")]
+
+
+def test_an_agency_credit_alone_under_its_caption() -> None:
+    """The shapes that end a caption ("REUTERS/Name", "(Name/AFP/Getty
+    Images)", "(Reuters)") credit it as well from a line of their own."""
+    from tests.test_layout import types
+
+    body = ("The council met on Monday to discuss the closing of the public library in the old town. "
+            "Several hundred residents came to the meeting and many of them spoke against the plan.")
+    for credit in ("REUTERS/Jane Roe", "(Jane Roe/AFP/Getty Images)", "(Reuters)"):
+        text = f"Library to close\n\n{body}\n\nResidents gather outside the library on Monday.\n{credit}\n\n{body}\n"
+        got = types(text)
+        assert ("photo-credit", credit) in got, credit
+        assert ("caption", "Residents gather outside the library on Monday.") in got, credit

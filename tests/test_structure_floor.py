@@ -95,15 +95,18 @@ def test_leave_one_out_certainty_means_what_it_says(leave_one_out: dict) -> None
 def reshaped() -> dict:
     module = evaluation()
     return {(kind, name): splits["development"] for kind, results in
-            (("layouts", module.laid_out(CORPUS)), ("lists", module.listed(CORPUS)))
+            (("layouts", module.laid_out(CORPUS)), ("lists", module.listed(CORPUS)),
+             ("credits", module.credited(CORPUS)))
             for name, splits in results.items()}
 
 
-@pytest.mark.parametrize("kind, shape", sorted((kind, name) for kind in ("layouts", "lists") for name in FLOOR[kind]))
+@pytest.mark.parametrize("kind, shape", sorted((kind, name) for kind in ("layouts", "lists", "credits")
+                                               for name in FLOOR[kind]))
 def test_a_new_shape_keeps_the_figures(reshaped: dict, kind: str, shape: str) -> None:
     """The development texts laid out anew (no blank lines; hard-wrapped;
-    indented), or with their signatory lists set anew (numbered, bulleted,
-    a run of commas, two columns), keep at least the figures of
+    indented), with their signatory lists set anew (numbered, bulleted,
+    a run of commas, two columns), or their credits moved to lines of
+    their own, keep at least the figures of
     structure_floor.json: detection reads shapes, not the blank lines and
     list styles of the files it was written against."""
     got, floor = reshaped[(kind, shape)], FLOOR[kind][shape]

@@ -46,8 +46,13 @@ _NAME_AGENCY_TAIL = re.compile(rf"{_END}\s+(?P<credit>(?P<name>[A-ZÀ-Þ][\w.'�
                                rf"\s?/\s?(?:{_AGENCY})(?: via (?:{_AGENCY}))?))$")
 """A photographer and the agency, after the caption: "Name/AFP via Getty Images"."""
 _AGENCY_LINE = re.compile(rf"^\(?(?P<agency>[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){{0,3}}\s?/\s?(?:{_AGENCY})"
-                          rf"(?: via (?:{_AGENCY}))?)\)?\.?$")
-"""A photographer and the agency alone on a line, maybe in parentheses: "(Name/AP)"."""
+                          rf"(?: via (?:{_AGENCY}))?)\)?\.?$"
+                          rf"|^\(?(?P<first>(?:{_AGENCY}|[A-Z]{{2,}})/[^\s/()][^/()]{{0,40}})\)?\.?$"
+                          rf"|^\((?P<slashed>[^()/]{{1,60}}(?:/[^()/]{{1,60}}){{1,4}}|(?:{_AGENCY}))\)\.?$")
+"""A credit alone on a line, by its shape: a photographer and the agency,
+maybe in parentheses ("(Name/AP)"), the agency first ("REUTERS/Name"), or
+in parentheses with slashes or an agency alone ("(Name/AFP/Getty Images)",
+"(Reuters)") — the shapes that end a caption, on a line of their own."""
 CREDIT_TAILS = (_CREDIT_TAIL, _CREDIT_BRACKETED, _CREDIT_AFTER_SEPARATOR, _CREDIT_IN_PARENTHESES, _AGENCY_TAIL,
                 _NAME_AGENCY_TAIL)
 """The shapes of a credit at the end of a caption, tried in order: after a
@@ -61,7 +66,10 @@ def credit_marks(text: str) -> tuple[Mark, ...]:
     m = _CREDIT_LINE.match(text)
     if not m:
         agency = _AGENCY_LINE.match(text)
-        return (Mark("name", agency.start("agency"), agency.end("agency")),) if agency else ()
+        if agency is None:
+            return ()
+        group = next(g for g in ("agency", "first", "slashed") if agency.group(g))
+        return (Mark("name", agency.start(group), agency.end(group)),)
     group = next(g for g in ("name", "by", "copy") if m.group(g))
     return (Mark("name", m.start(group), m.end(group)),)
 
