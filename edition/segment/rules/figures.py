@@ -13,7 +13,7 @@ from edition.segment.context import Context, Match, evidenced
 from edition.segment.cues import shipped
 from edition.segment.dates import is_day_and_month
 from edition.segment.rules.marks import place_and_dates
-from edition.segment.shapes import words
+from edition.segment.shapes import is_bullet, words
 
 _CUE = shipped().photo
 """The label words of a credit, from every language's cue table."""
@@ -111,7 +111,10 @@ def caption_with_credit(ctx: Context, i: int) -> Match | None:
     """A paragraph whose last sentence is followed by a credit on the same
     line: the paragraph is a caption, the tail its credit.  The credit may
     end any line of the group: the lines after it (a caption glued to the
-    next paragraph) are left to the next rule."""
+    next paragraph) are left to the next rule.  A bulleted line opens a
+    list, whose items are no caption."""
+    if is_bullet(ctx.lines[i]):
+        return None
     end = ctx.group_end(i)
     found = next(((k, m) for k in range(i, end) if (m := _credit_tail(ctx.lines[k]))), None)
     if found is None:
