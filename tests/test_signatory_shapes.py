@@ -204,3 +204,13 @@ def test_group_labels_with_and_without_a_colon_over_runs_of_commas() -> None:
 def test_a_short_sentence_with_commas_under_a_label_is_no_run_of_names() -> None:
     text = f"Library to close\n\n{BODY}\n\nAnnouncements\n\nAfter the meeting, as planned, the mayor left, and so did we.\n"
     assert _signers(text) == []
+
+
+def test_a_run_of_commas_under_a_lead_that_names_no_signing() -> None:
+    text = (f"Library to close\n\n{BODY}\n\nThis letter was launched by the following organisations:\n\n"
+            f"{', '.join(SIGNERS)}.\n")
+    from tests.test_layout import types
+
+    got = types(text)
+    assert ("signatories-lead", "This letter was launched by the following organisations:") in got
+    assert [x for t, x in got if t == "signatory"] == SIGNERS

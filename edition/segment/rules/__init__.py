@@ -51,13 +51,16 @@ RULES: tuple[Rule, ...] = (
          "with telephone numbers, e-mail or web addresses, and the further groups of such lines "
          "after it.", closing.contact_block),
     Rule("signatories", "A lead-in naming the act of signing, then one name per line, or names "
-         "separated by commas on the lead's line; a parenthesised line joins the name above.",
+         "separated by commas on the lead's line or below it; a parenthesised line joins the name above.",
          signatories.signatories),
     Rule("valediction", "Where a text closes, a short formula ending in a comma (\"In solidarity,\") "
          "over a name and maybe a role: the formula closes the text, the lines below are its "
          "signatories.", signatories.valediction),
     Rule("signatory-groups", "A group label ending in a colon over two or more names, with "
          "further groups after it.", signatories.signatory_groups),
+    Rule("run-under-lead", "Where a text closes, a lead-in ending in a colon, whatever its words "
+         "(\"launched by the following organisations:\"), over a run of five or more names separated "
+         "by commas or semicolons.", signatories.run_under_lead),
     # After the closers above, so a text's last lines are not read as a title.
     Rule("title-after-separator", "A lone short line just after a section break is the title "
          "of the text that begins there.", headings.title_after_separator),

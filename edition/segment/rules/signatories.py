@@ -116,6 +116,22 @@ def _run_items(ctx: Context, i: int, end: int, start: int, least: int, rule: str
     return items
 
 
+def run_under_lead(ctx: Context, i: int) -> Match | None:
+    """A lead-in of one sentence ending in a colon, whatever its words
+    ("This letter was launched by the following organisations:"), over a
+    run of names separated by commas or semicolons, where the text closes."""
+    t = ctx.lines[i].strip()
+    if ctx.group_end(i) != i + 1 or not t.endswith(":") or words(t) > COLON_LEAD_WORDS or sentences(t) != 1:
+        return None
+    k = ctx.next_filled(i + 1)
+    run = _separated_run(ctx, k, "run-under-lead", MIN_COMMA_RUN, NAME_SHARE) if k < len(ctx.lines) else None
+    if run is None or not closes_text(ctx, i, ctx.group_end(k)):
+        return None
+    lead = ctx.block("signatories-lead", [ctx.span(i)], "run-under-lead")
+    said = f"under the lead-in \u201c{t}\u201d (line {ctx.number(i)}): {len(run)} names separated by commas or semicolons"
+    return Match(evidenced((lead, *run), said), ctx.group_end(k))
+
+
 SEPARATED_RUN = 3
 """The fewest names of a run, separated by commas or semicolons, that
 stands under a lead or a label as its list."""
