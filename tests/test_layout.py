@@ -190,3 +190,16 @@ def test_indentation_that_follows_no_closed_sentence_marks_nothing() -> None:
     body = textwrap.fill(" ".join(SENTENCES + SENTENCES), 70).split("\n")
     text = "Library to close\n\n" + "\n".join(("  " + line) if n % 2 else line for n, line in enumerate(body)) + "\n"
     assert len(paragraphs(text)) == 1
+
+
+def test_prose_wrapped_narrower_than_any_width_read_is_not_one_block_per_line() -> None:
+    """Wrapped at some 45 characters (narrower than the widths the layout looks
+    for) and with few blank lines, prose whose lines go on in lower case is
+    no file set a paragraph to a line: a line ending a sentence there ends
+    no paragraph."""
+    lines = ["The council met on Monday to discuss the", "closing of the public library in the old town.",
+             "Several hundred residents came to the meeting", "and many of them spoke against the plan, which",
+             "the mayor defended at some length that night.", "The mayor promised to publish the figures on",
+             "which the decision had been based by Friday."]
+    text = "Library to close\n\n" + "\n".join(lines) + "\n"
+    assert paragraphs(text) == [" ".join(lines)]

@@ -283,6 +283,18 @@ short line) for indentation to open paragraphs: where it falls anywhere
 (a link's text set on a line of its own), it marks nothing."""
 
 
+WRAPPED_SHARE = 0.3
+"""The share of a group's line breaks that go on in lower case mid-sentence
+(``WRAPPED_BREAKS`` of them at least) above which the group is hard-wrapped
+prose whose width went unseen (lines of many lengths): never one block per line."""
+WRAPPED_BREAKS = 3
+
+
+def _wrapped_prose(lines: Sequence[str], k: int, end: int) -> bool:
+    going_on = sum(1 for j in range(k, end) if _runs_into(lines[j], lines[j + 1]))
+    return going_on >= WRAPPED_BREAKS and going_on > WRAPPED_SHARE * (end - k)
+
+
 def _inner_blank_lines(lines: Sequence[str]) -> int:
     """Blank lines between the first line of text and the last (not those a
     file ends or begins with)."""
@@ -342,7 +354,7 @@ def read_layout(lines: Sequence[str], indents: Sequence[int] = ()) -> tuple[Layo
             if opening:
                 breaks.update(j - 1 for j in opening)
                 indented += len(opening)
-            elif not width and inner and (sparse or _most_of(end - k + 1, filled)):
+            elif not width and inner and (sparse or _most_of(end - k + 1, filled)) and not _wrapped_prose(lines, k, end):
                 breaks.update(_line_per_block(lines, k, end, _runs_into))
             elif width and bare:
                 breaks.update(_line_per_block(lines, k, end, functools.partial(_wrapped_on, width=width)))
