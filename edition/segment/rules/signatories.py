@@ -7,6 +7,7 @@ before it.  Blank lines end the list unless a group label follows.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -179,7 +180,10 @@ def _spans_of(joined: str, starts: list[int], a: int, b: int, line: int) -> list
     crosses, blanks at the ends of each trimmed; ``line`` is the first
     line's number (1-based, as ``Span`` has it)."""
     out = []
-    for n, start in enumerate(starts):
+    for n in range(max(bisect.bisect_right(starts, a) - 1, 0), len(starts)):  # only the lines it crosses
+        start = starts[n]
+        if start >= b:
+            break
         stop = starts[n + 1] - 1 if n + 1 < len(starts) else len(joined)
         lo, hi = max(a, start), min(b, stop)
         while lo < hi and joined[lo].isspace():
