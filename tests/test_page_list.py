@@ -23,6 +23,7 @@ from edition.render.printed import PrintMaker
 from edition.validate import parse
 from tests.paths import CORPUS, SEED
 from tests.robustness.epubcheck_batch import check_many
+from tests.test_a11y import opf_claims
 
 pypdf = pytest.importorskip("pypdf") if not os.environ.get("CI") else __import__("pypdf")
 if not pdf.available() and not os.environ.get("CI"):
@@ -188,24 +189,15 @@ def test_the_page_list_lists_every_marker_in_order(books) -> None:
             assert str(number) in last, (stem, number)
 
 
-def opf_properties(data: bytes) -> dict[str, list[str]]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        opf = etree.fromstring(archive.read("EPUB/content.opf"))
-    found: dict[str, list[str]] = {}
-    for meta in opf.xpath("//opf:metadata/opf:meta[@property]", namespaces=H):
-        found.setdefault(meta.get("property"), []).append(meta.text)
-    return found
-
-
 def test_page_metadata_only_with_a_page_list(books) -> None:
     from edition import __version__
 
     book = books[SEED.stem]
-    paged = opf_properties(book.epub)
+    paged = opf_claims(book.epub)
     assert {"pageNavigation", "printPageNumbers"} <= set(paged["schema:accessibilityFeature"])
     assert paged["pageBreakSource"] == [f"Print edition, A5 (PDF made by edition {__version__})"]
     assert "page list" in paged["schema:accessibilitySummary"][0]
-    plain = opf_properties(book.plain)
+    plain = opf_claims(book.plain)
     assert not {"pageNavigation", "printPageNumbers"} & set(plain["schema:accessibilityFeature"])
     assert "pageBreakSource" not in plain and "page" not in plain["schema:accessibilitySummary"][0]
     with zipfile.ZipFile(io.BytesIO(book.plain)) as archive:
