@@ -183,11 +183,6 @@ def _runs_into(line: str, following: str) -> bool:
             and bool(f) and f[0].islower())
 
 
-ITEM_WORDS = 16
-"""The most words of a label ("Georgia:") or of an entry of a list (a name
-and its role), brackets aside."""
-
-
 def _wrapped_on(line: str, following: str, width: int) -> bool:
     """In a hard-wrapped file set without blank lines, a line that the next
     goes on: it goes on in lower case, or it comes close to the width
@@ -242,6 +237,11 @@ def _listed(lines: Sequence[str], k: int, end: int) -> dict[int, int]:
     return {j: run[0] for run in runs if len(run) > 1 and (_label(lines[run[0]].strip())
                                                            or (len(run) >= LIST_LINES and run[0] > first))
             for j in run}
+
+
+ITEM_WORDS = 16
+"""The most words of a label ("Georgia:") or of an entry of a list (a name
+and its role), brackets aside."""
 
 
 def _label(line: str) -> bool:

@@ -242,9 +242,12 @@ def signatory_groups(ctx: Context, i: int) -> Match | None:
     if not labelled and not _bare_label(ctx.lines[i]):
         return None
     k = ctx.next_filled(i + 1)
-    # A label that lost its colon heads a longer run, of names nearly all.
-    run = (_separated_run(ctx, k, "signatory-groups", *((SEPARATED_RUN, 0.5) if labelled else (MIN_COMMA_RUN, NAME_SHARE)))
-           if k < len(ctx.lines) and (labelled or ":" not in ctx.lines[k]) else None)
+    run = None
+    if k < len(ctx.lines) and labelled:
+        run = _separated_run(ctx, k, "signatory-groups")
+    elif k < len(ctx.lines) and ":" not in ctx.lines[k]:
+        # A label that lost its colon heads a longer run, of names nearly all.
+        run = _separated_run(ctx, k, "signatory-groups", MIN_COMMA_RUN, NAME_SHARE)
     if run is not None and closes_text(ctx, i, ctx.group_end(k)):
         label = ctx.block("signatory-group", [ctx.span(i)], "signatory-groups")
         return Match((label, *run), ctx.group_end(k))
