@@ -84,7 +84,7 @@ def name_key(name: str) -> str:
     """What two forms of one name share: letters and digits, lower case,
     accents dropped, words separated by one space ("Left-Front" = "left front")."""
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
-    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    bare = folded if folded.isascii() else "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _NOT_WORD.sub(" ", bare).strip()
 
 

@@ -58,6 +58,8 @@ def _regex(pattern: str, repl: str | Callable[[re.Match[str]], str], trigger: st
     is (a line it misses is passed by): lookbehinds make a search slow.
     """
     compiled = re.compile(pattern)
+    if isinstance(repl, str) and "\\" not in repl:
+        repl = _literal(repl)  # no group to expand: not parsed again for every match
 
     def find(text: str) -> Iterator[tuple[int, int, str]]:
         for m in compiled.finditer(text):
@@ -66,6 +68,11 @@ def _regex(pattern: str, repl: str | Callable[[re.Match[str]], str], trigger: st
                 yield m.start(), m.end(), new
 
     return Triggered(re.compile(trigger) if trigger else compiled, find)
+
+
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that is ``text`` whatever was matched."""
+    return lambda _m: text
 
 
 def _nothing(text: str) -> Iterator[tuple[int, int, str]]:

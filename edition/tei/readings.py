@@ -37,6 +37,8 @@ def diplomatic(element: etree._Element) -> str:
 
 
 def _reading(element: etree._Element, keep: tuple[str, ...]) -> str:
+    if not len(element) and isinstance(element.tag, str):  # most names: text alone, no markup inside
+        return " ".join((element.text or "").split())
     parts: list[str] = []
     _collect(element, keep, parts)
     return " ".join("".join(parts).split())
