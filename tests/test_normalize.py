@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +13,7 @@ from hypothesis import strategies as st
 from edition.diff import intervention_diff
 from edition.model import Source
 from edition.normalize import RULES, NormRule, normalize, rules_for
-from edition.normalize.rules import Triggered
+from edition.normalize.rules import MOJIBAKE_CODECS, Triggered
 from edition.normalize.typography import tables
 from edition.read import decode_source
 from edition.segment.language import guess_language
@@ -155,3 +157,27 @@ def test_triggers_hide_no_change_in_the_corpus() -> None:
         source = decode_source(path.read_bytes(), path=str(path), filename=path.name)
         rules = rules_for(guess_language(source.text))
         assert normalize(source, rules) == normalize(source, untriggered(rules)), path.name
+
+
+MOJIBAKE_OF = st.tuples(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x2FFF), max_size=20),
+                        st.sampled_from(MOJIBAKE_CODECS)).map(
+    lambda t: t[0].encode("utf-8").decode(t[1], errors="ignore"))
+"""Any text, its UTF-8 read back through one of the encodings ftfy repairs."""
+
+
+@settings(max_examples=400, deadline=None)
+@given(MOJIBAKE_OF)
+def test_the_mojibake_trigger_hides_no_repair(text: str) -> None:
+    source = Source("t.txt", "t", "t.txt", "0" * 64, "utf-8", text)
+    rules = rules_for("en")
+    assert normalize(source, rules) == normalize(source, untriggered(rules))
+
+
+def test_a_text_nothing_could_repair_never_loads_ftfy() -> None:
+    code = ("import sys; from edition.normalize import normalize; from edition.model import Source; "
+            "text = 'The \\u201clibrary\\u201d stays\\u00a0open \\u2014 it\\u2019s ours.\\n'; "
+            "normalize(Source('t.txt', 't', 't.txt', '0' * 64, 'utf-8', text), language='en'); "
+            "assert 'ftfy' not in sys.modules; "
+            "normalize(Source('t.txt', 't', 't.txt', '0' * 64, 'utf-8', 'caf\\u00c3\\u00a9'), language='en'); "
+            "assert 'ftfy' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-
-import ftfy
 
 Finder = Callable[[str], Iterator[tuple[int, int, str]]]
 """``finder(text)`` yields ``(start, end, replacement)``, left to right, not
@@ -163,14 +161,47 @@ def _removing(pattern: str, trigger: str = "") -> Finder:
     return Triggered(re.compile(trigger) if trigger else compiled, find)
 
 
+MOJIBAKE_CODECS = ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257",
+                   "iso-8859-2", "mac-roman", "cp437")
+"""The single-byte encodings ftfy reads mojibake back through."""
+
+
+SPACED_LEADS = (0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE0, 0xE1, 0xE2, 0xE3, 0xF0)
+"""The lead bytes after which ftfy puts back a no-break space (0xA0) that a
+process turned into a space."""
+
+
+def _mojibake_sign() -> re.Pattern[str]:
+    """What every line that ftfy's ``fix_encoding`` can repair holds: a UTF-8
+    lead byte (0xC0 to 0xF4, or a U+FFFD in its place) as one of
+    ``MOJIBAKE_CODECS`` shows it, followed by a continuation byte (0x80 to
+    0xBF) as one of them shows it, or by U+FFFD or "?" for a lost one, or by
+    a space for an altered one (after ``SPACED_LEADS``); or a C1 control
+    character (Windows-1252 read as Latin-1).  A line without one, such as
+    most lines with curly quotes or no-break spaces, is passed by, and a
+    text with none never loads ftfy."""
+    def shown(codes: Iterable[int]) -> str:
+        chars = {bytes([b]).decode(codec, errors="ignore") for b in codes for codec in MOJIBAKE_CODECS}
+        return re.escape("".join(sorted(c for c in chars if c)))
+
+    leads, continuations, spaced = shown(range(0xC0, 0xF5)), shown(range(0x80, 0xC0)), shown(SPACED_LEADS)
+    return re.compile(f"[{leads}\ufffd][{continuations}\ufffd?]|[{spaced}][ \u00a0]|[\x80-\x9f]")
+
+
+def _fix_encoding(text: str) -> str:
+    import ftfy  # on first use: most texts have no line it could repair
+
+    return ftfy.fix_encoding(text)
+
+
 def _mojibake(text: str) -> Iterator[tuple[int, int, str]]:
     """Text decoded with the wrong encoding upstream (``â€œ`` for ``“``,
     ``ÐœÐ¸Ñ€`` for ``Мир``), repaired by ftfy's ``fix_encoding`` only (none of
     its cosmetic fixes), one stretch per changed word."""
     if text.isascii():
         return
-    fixed = ftfy.fix_encoding(text)
-    if fixed == text or ftfy.fix_encoding(fixed) != fixed:
+    fixed = _fix_encoding(text)
+    if fixed == text or _fix_encoding(fixed) != fixed:
         return  # nothing to repair, or a repair that would not settle
     old, new = text.split(" "), fixed.split(" ")
     if len(old) == len(new):
@@ -283,7 +314,7 @@ RULES: tuple[NormRule, ...] = (
     NormRule("mojibake",
              "Text decoded with the wrong encoding before it reached us (mojibake) repaired with "
              "ftfy's encoding fixes; C1 control characters read as Windows-1252.",
-             Triggered(_NON_ASCII, _mojibake)),
+             Triggered(_mojibake_sign(), _mojibake)),
     NormRule("control-character",
              "DEL and C1 control characters left after the mojibake repair removed.",
              _removing(_CONTROLS)),
