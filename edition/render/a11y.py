@@ -62,13 +62,25 @@ def _title(page: Page) -> str | None:
     return None if titles and _text(titles[0]) else "the document has no title"
 
 
+def _h(name: str) -> str:
+    return f"{{{XHTML_NS}}}{name}"
+
+
+HEADINGS = tuple(_h(f"h{level}") for level in range(1, 7))
+
+
+def _visible(element: etree._Element) -> bool:
+    """Whether ``element`` holds text (XPath's ``normalize-space(.) != ''``)."""
+    return bool("".join(element.itertext()).strip(" \t\r\n"))
+
+
 def _alt(page: Page) -> str | None:
-    missing = [img for img in page.find("//h:img") if img.get("alt") is None]
+    missing = [img for img in page.root.iter(_h("img")) if img.get("alt") is None]
     return f"{len(missing)} image(s) without alt text" if missing else None
 
 
 def _heading_order(page: Page) -> str | None:
-    levels = [int(h.tag[-1]) for h in page.find("//h:h1|//h:h2|//h:h3|//h:h4|//h:h5|//h:h6")]
+    levels = [int(str(h.tag)[-1]) for h in page.root.iter(*HEADINGS)]
     for before, after in itertools.pairwise(levels):
         if after > before + 1:
             return f"heading level jumps from h{before} to h{after}"
@@ -76,7 +88,7 @@ def _heading_order(page: Page) -> str | None:
 
 
 def _unique_ids(page: Page) -> str | None:
-    ids = [str(v) for v in cast(list[object], page.root.xpath("//@id"))]
+    ids = [v for v in (e.get("id") for e in page.root.iter()) if v is not None]
     return "duplicate ids" if len(ids) != len(set(ids)) else None
 
 
@@ -86,7 +98,7 @@ def _figures_captioned(page: Page) -> str | None:
 
 
 def _links_named(page: Page) -> str | None:
-    empty = [a for a in page.find("//h:a") if not _text(a) and not a.get("aria-label")]
+    empty = [a for a in page.root.iter(_h("a")) if not a.get("aria-label") and not _visible(a)]
     return f"{len(empty)} link(s) without text" if empty else None
 
 
