@@ -8,6 +8,7 @@ earlier stage produced.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 
@@ -62,9 +63,10 @@ class Line:
     """1-based line number in the source."""
     pieces: tuple[Piece, ...]
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
-        """The regularized reading of the line."""
+        """The regularized reading of the line (joined once: the segmenter
+        and the TEI builder read it many times)."""
         return "".join(p.reg for p in self.pieces)
 
     @property

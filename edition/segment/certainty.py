@@ -110,4 +110,8 @@ def shipped() -> Table:
 
 def assign(blocks: Sequence[Block], lines: Sequence[str], table: Table) -> list[Block]:
     """Each block with its certainty; the editor's blocks stay certain."""
-    return [b if b.resp else replace(b, cert=table.level(b, lines)) for b in blocks]
+    out = []
+    for b in blocks:
+        level = b.cert if b.resp else table.level(b, lines)
+        out.append(b if level == b.cert else replace(b, cert=level))  # most stay "high": no copy
+    return out

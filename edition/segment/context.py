@@ -88,7 +88,7 @@ class Context:
 
 def evidenced(blocks: Iterable[Block], evidence: str) -> tuple[Block, ...]:
     """The blocks with the evidence that typed them, for ``explain``."""
-    return tuple(replace(b, evidence=evidence) for b in blocks)
+    return tuple(b if b.evidence == evidence else replace(b, evidence=evidence) for b in blocks)
 
 
 @dataclass(frozen=True)
