@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from edition.model import Intervention, Line, NormalizedText, Piece, Source
 from edition.normalize.pieces import splice_all
@@ -47,14 +48,26 @@ def normalize(source: Source, rules: Sequence[NormRule] | None = None, language:
     return NormalizedText(source, tuple(lines), tuple(interventions), language)
 
 
+@dataclass(frozen=True)
+class _Quiet:
+    """Whether any rule could change a line: one pattern made of the rules'
+    triggers, and the rules that test a line exactly (``Triggered.exact``)."""
+
+    searches: tuple[Callable[[str], object], ...]
+    exact: tuple[NormRule, ...]
+
+    def could_change(self, text: str) -> bool:
+        return any(p(text) for p in self.searches) or any(r.could_change(text) for r in self.exact)
+
+
 @functools.lru_cache(maxsize=8)
-def _quiet(rules: tuple[NormRule, ...]) -> re.Pattern[str] | None:
-    """One pattern that matches wherever any of ``rules`` could change a
-    line, when every rule says where (a line it misses is left as it is)."""
-    triggers = [r.trigger for r in rules]
-    if any(t is None for t in triggers):
+def _quiet(rules: tuple[NormRule, ...]) -> _Quiet | None:
+    """A test that passes wherever any of ``rules`` could change a line,
+    when every rule says where (a line it fails is left as it is)."""
+    if any(r.trigger is None for r in rules):
         return None
-    return re.compile("|".join(f"(?:{t.pattern})" for t in triggers if t is not None and t.pattern != NEVER))
+    plain = [r.trigger for r in rules if r.exact is None and r.trigger is not None and r.trigger.pattern != NEVER]
+    return _Quiet(tuple(t.search for t in plain), tuple(r for r in rules if r.exact is not None))
 
 
 def _active(rules: Sequence[NormRule]) -> tuple[NormRule, ...]:
@@ -64,13 +77,20 @@ def _active(rules: Sequence[NormRule]) -> tuple[NormRule, ...]:
 
 def _add_line(lines: list[Line], interventions: list[Intervention], number: int,
               raw: str, rules: Sequence[NormRule], layout: frozenset[str],
-              quiet: re.Pattern[str] | None) -> None:
-    if quiet is not None and not quiet.search(raw):
+              quiet: _Quiet | None) -> None:
+    if quiet is not None and not quiet.could_change(raw):
         lines.append(Line(number, (Piece(raw, raw),) if raw else ()))
         return
     line, found = normalize_line(number, raw, rules, layout)
     lines.append(line)
     interventions.extend(found)
+
+
+@functools.lru_cache(maxsize=8)
+def _tests(rules: tuple[NormRule, ...]) -> tuple[tuple[NormRule, Callable[[str], object] | None,
+                                                      Callable[[str], bool] | None], ...]:
+    """Each rule with its trigger's search and its exact test, looked up once."""
+    return tuple((r, r.trigger.search if r.trigger is not None else None, r.exact) for r in rules)
 
 
 def normalize_line(number: int, raw: str, rules: Sequence[NormRule],
@@ -82,9 +102,8 @@ def normalize_line(number: int, raw: str, rules: Sequence[NormRule],
     text = raw
     for _ in range(_MAX_PASSES):
         changed = False
-        for rule in rules:
-            trigger = rule.trigger
-            if trigger is not None and not trigger.search(text):
+        for rule, search, exact in _tests(tuple(rules)):
+            if (search is not None and not search(text)) or (exact is not None and not exact(text)):
                 continue
             hits = list(rule.find(text))
             if not hits:

@@ -26,6 +26,10 @@ class Triggered:
 
     trigger: re.Pattern[str]
     find: Finder
+    exact: Callable[[str], bool] | None = None
+    """A quick test, run where the trigger matches, of whether the finder
+    would change the line at all (a trigger that says "any letter beyond
+    ASCII" would send most lines of most languages through every rule)."""
 
     def __call__(self, text: str) -> Iterator[tuple[int, int, str]]:
         return self.find(text)
@@ -44,6 +48,18 @@ class NormRule:
     def trigger(self) -> re.Pattern[str] | None:
         """Where the rule could change a line (None: anywhere)."""
         return self.find.trigger if isinstance(self.find, Triggered) else None
+
+    @property
+    def exact(self) -> Callable[[str], bool] | None:
+        """The rule's quick test of a line its trigger matched, if it has one."""
+        return self.find.exact if isinstance(self.find, Triggered) else None
+
+    def could_change(self, text: str) -> bool:
+        """Whether running the rule on ``text`` is worth it (False: it would change nothing)."""
+        trigger, exact = self.trigger, self.exact
+        if trigger is not None and not trigger.search(text):
+            return False
+        return exact is None or exact(text)
 
 
 def _regex(pattern: str, repl: str | Callable[[re.Match[str]], str], trigger: str = "") -> Finder:
@@ -65,7 +81,14 @@ def _regex(pattern: str, repl: str | Callable[[re.Match[str]], str], trigger: st
             if new != m.group(0):
                 yield m.start(), m.end(), new
 
-    return Triggered(re.compile(trigger) if trigger else compiled, find)
+    return Triggered(re.compile(trigger or _one_of(pattern)), find)
+
+
+def _one_of(pattern: str) -> str:
+    """A trigger for ``pattern``: the pattern less a final ``+``, which matches
+    wherever it does and is searched for faster (no run to measure)."""
+    backslashes = len(pattern[:-1]) - len(pattern[:-1].rstrip("\\"))
+    return pattern[:-1] if pattern.endswith("+") and not backslashes % 2 and len(pattern) > 1 else pattern
 
 
 def _literal(text: str) -> Callable[[re.Match[str]], str]:
@@ -158,7 +181,7 @@ def _removing(pattern: str, trigger: str = "") -> Finder:
                 done = pos
         yield from changes
 
-    return Triggered(re.compile(trigger) if trigger else compiled, find)
+    return Triggered(re.compile(trigger or _one_of(pattern)), find)
 
 
 MOJIBAKE_CODECS = ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257",
@@ -256,6 +279,10 @@ def _aligned_changes(text: str, fixed: str) -> Iterator[tuple[int, int, str]]:
 _BLANKS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 
 
+def _not_nfc(text: str) -> bool:
+    return not unicodedata.is_normalized("NFC", text)
+
+
 def _nfc(text: str) -> Iterator[tuple[int, int, str]]:
     """Compose each base character with its combining marks (NFC)."""
     if unicodedata.is_normalized("NFC", text):
@@ -327,7 +354,7 @@ RULES: tuple[NormRule, ...] = (
              _removing(_BIDI)),
     NormRule("line-separator", "Unicode line and paragraph separators inside a line read as a space.",
              _regex("[\u2028\u2029]+", " "), layout=True),
-    NormRule("nfc", "Unicode canonical composition (NFC).", Triggered(_NON_ASCII, _nfc)),
+    NormRule("nfc", "Unicode canonical composition (NFC).", Triggered(_NON_ASCII, _nfc, _not_nfc)),
     NormRule("trailing-space", "Blanks at the end of a line removed.",
              _regex(f"(?<![ \t{_BLANKS}])[ \t{_BLANKS}]+$", "", f"[ \t{_BLANKS}]$"), layout=True),
     NormRule("leading-space", "Indentation at the start of a line removed.",
@@ -335,7 +362,7 @@ RULES: tuple[NormRule, ...] = (
     NormRule("tab", "Tabs inside a line read as one space.", _regex("\t+", " "), layout=True),
     NormRule("no-break-space", "No-break and other fixed-width spaces read as a plain space.",
              _regex(f"[{_BLANKS}]", " ")),
-    NormRule("double-space", "Runs of spaces read as one space.", _regex(" {2,}", " "),
+    NormRule("double-space", "Runs of spaces read as one space.", _regex(" {2,}", " ", "  "),
              layout=True),
     # Before the dash rules: "( CPSU - EIF )" must first lose its inner spaces.
     NormRule("space-before-punctuation",
