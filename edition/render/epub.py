@@ -29,9 +29,16 @@ from edition.render.cover import make_cover
 from edition.render.package import reproducible_zip
 from edition.render.pagebreaks import Mark
 from edition.render.pagination import Pagination
-from edition.render.xhtml import EPUB_NS, READING_NOTES, XHTML_NS, Stylesheet, direction, xhtml_document
+from edition.render.xhtml import (
+    EPUB_NS,
+    READING_NOTES,
+    XHTML_NS,
+    Stylesheet,
+    direction,
+    element_direction,
+    xhtml_document,
+)
 from edition.tei.header import DEFAULT_PUBLISHER
-from edition.tei.readings import regularized
 
 CSS_PATH = Path(__file__).resolve().parent / "epub.css"
 CSS_NAME = "style/epub.css"
@@ -148,7 +155,7 @@ class EpubMaker:
         when = build_time(info, source_date_epoch)
         book = epub.EpubBook()
         self._metadata(book, info, when)
-        body_dir = direction(regularized(elements(tree, "/t:TEI/t:text")[0]))
+        body_dir = element_direction(elements(tree, "/t:TEI/t:text")[0])
         if body_dir == "rtl":
             book.set_direction("rtl")
         css = epub.EpubItem(uid="css", file_name=CSS_NAME, media_type="text/css",
@@ -189,7 +196,7 @@ class EpubMaker:
             item = epub.EpubItem(
                 uid=f"u-{unit.id}", file_name=f"{unit.id}.xhtml", media_type="application/xhtml+xml",
                 content=xhtml_document([section], title=unit.title, lang=info.lang, css=CSS_NAME,
-                                       body_type="bodymatter", dir=direction(regularized(unit.div))))
+                                       body_type="bodymatter", dir=element_direction(unit.div)))
             book.add_item(item)
             items.append(item)
             unit_pages.append(Page.parse(item.file_name, item.content))

@@ -21,7 +21,15 @@ from edition.render import index as name_index
 from edition.render.apparatus import collect
 from edition.render.apparatus import section as apparatus_section
 from edition.render.bookinfo import BookInfo, book_info, build_time, elements, issuers_line, units
-from edition.render.xhtml import READING_NOTES, SLOT, XHTML_NS, XML_LANG, Stylesheet, direction, mark_other_direction
+from edition.render.xhtml import (
+    READING_NOTES,
+    SLOT,
+    XHTML_NS,
+    XML_LANG,
+    Stylesheet,
+    element_direction,
+    mark_other_direction,
+)
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import TEI_NS
 from edition.tei.readings import regularized
@@ -253,7 +261,7 @@ class PrintMaker:
         info = book_info(tree)
         facts = provenance(tree)
         when = build_time(info, source_date_epoch)
-        text_dir = direction(regularized(elements(tree, "/t:TEI/t:text")[0]))
+        text_dir = element_direction(elements(tree, "/t:TEI/t:text")[0])
 
         root = self.page(info.title, info.lang, text_dir, [p.name for p in info.authors], facts.version,
                          when, paper)
@@ -272,7 +280,7 @@ class PrintMaker:
             # the head is left off only the page where the unit opens.
             opener = section[0] if len(section) else section
             opener.set("data-running-head", running_head(unit.title))
-            own = direction(regularized(unit.div))
+            own = element_direction(unit.div)
             if own != text_dir:
                 section.set("dir", own)
             entries.append((section.get("id") or unit.id, unit.title))

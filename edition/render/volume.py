@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from edition.render.bookinfo import UUID_NAMESPACE, BookInfo, Person, book_info, elements, first_text, people
-from edition.render.xhtml import direction
+from edition.render.xhtml import element_direction
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import TEI_NS
 from edition.tei.readings import regularized
@@ -76,7 +76,7 @@ def members(tree: etree._ElementTree) -> list[Member]:
         own = etree.ElementTree(copy.deepcopy(tei))
         text = elements(own, "/t:TEI/t:text")
         out.append(Member(f"t{number:0{width}d}", own, book_info(own),
-                          direction(regularized(text[0])) if text else "ltr"))
+                          element_direction(text[0]) if text else "ltr"))
     return out
 
 

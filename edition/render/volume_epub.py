@@ -22,10 +22,9 @@ from edition.render.bookinfo import dated, issuers_line, units
 from edition.render.cover import make_cover
 from edition.render.epub import COVER_NAME, CSS_NAME, CSS_PATH, navigation, written
 from edition.render.volume import Member, VolumeInfo, count_line, editors_line, volume_info
-from edition.render.xhtml import EPUB_NS, XHTML_NS, Stylesheet, direction, xhtml_document
+from edition.render.xhtml import EPUB_NS, XHTML_NS, Stylesheet, direction, element_direction, xhtml_document
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import XML_ID
-from edition.tei.readings import regularized
 
 NSMAP: dict[str | None, str] = {None: XHTML_NS}
 
@@ -132,7 +131,7 @@ class VolumeEpubMaker:
             name = unit.div.get(XML_ID) or f"{member.anchor}-{unit.id}"
             files[unit.id] = f"{name}.xhtml"
             items.append(self._item(name, section, unit.title, lang, "bodymatter",
-                                    direction(regularized(unit.div))))
+                                    element_direction(unit.div)))
         return items, found
 
     def _item(self, name: str, section: etree._Element, title: str, lang: str, body_type: str,

@@ -34,9 +34,8 @@ from edition.render.printed import (
     time_element,
 )
 from edition.render.volume import Member, VolumeInfo, count_line, editors_line, volume_info
-from edition.render.xhtml import SLOT, XHTML_NS, Stylesheet, direction, mark_other_direction
+from edition.render.xhtml import SLOT, XHTML_NS, Stylesheet, element_direction, mark_other_direction
 from edition.tei.header import DEFAULT_PUBLISHER
-from edition.tei.readings import regularized
 
 NSMAP: dict[str | None, str] = {None: XHTML_NS}
 
@@ -171,7 +170,7 @@ class VolumePrintMaker:
             _drop_repeated_title(rendered[0], member.info.title)
         found = name_index.collect(rendered, [u.id for u in units(member.tree)], corpus, start, number)
         for unit, section in zip(units(member.tree), rendered, strict=True):
-            own = direction(regularized(unit.div))
+            own = element_direction(unit.div)
             if own != text_dir:
                 section.set("dir", own)
             entries.append((section.get("id") or unit.id, unit.title))

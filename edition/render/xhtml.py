@@ -16,6 +16,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from edition.tei.readings import regularized
+
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -125,6 +127,15 @@ def _strong_counts(text: str) -> tuple[int, int]:
 def direction(text: str) -> str:
     """The direction a document of ``text`` runs: ``ltr`` unless mostly right-to-left."""
     return strong_direction(text) or "ltr"
+
+
+def element_direction(element: etree._Element) -> str:
+    """``direction`` of the edition's reading of a TEI element.  Where no
+    letter of it runs right to left in either reading (lxml gives all its
+    text at once), neither can the edition's, and it is not assembled."""
+    if not has_rtl("".join(element.itertext())):
+        return "ltr"
+    return direction(regularized(element))
 
 
 BLOCKS = frozenset(f"{{{XHTML_NS}}}{name}" for name in
