@@ -32,19 +32,20 @@ def normalize(source: Source, rules: Sequence[NormRule] | None = None, language:
     layout = frozenset(r.id for r in rules if r.layout)
     quiet = _quiet(tuple(rules))
     rules = _active(rules)
+    tests = _tests(rules)
     lines: list[Line] = []
     interventions: list[Intervention] = []
     text = source.text
     number, pos = 1, 0
     for m in _LINE_END.finditer(text):
-        _add_line(lines, interventions, number, text[pos:m.start()], rules, layout, quiet)
+        _add_line(lines, interventions, number, text[pos:m.start()], tests, layout, quiet)
         if m.group(0) != "\n":
             interventions.append(Intervention("line-end", number, m.start() - pos + 1,
                                               m.group(0), "\n"))
         number, pos = number + 1, m.end()
     # The stretch after the last line end is a line too, even when empty, so
     # that the text keeps its final line end and normalizing is idempotent.
-    _add_line(lines, interventions, number, text[pos:], rules, layout, quiet)
+    _add_line(lines, interventions, number, text[pos:], tests, layout, quiet)
     return NormalizedText(source, tuple(lines), tuple(interventions), language)
 
 
@@ -76,20 +77,21 @@ def _active(rules: Sequence[NormRule]) -> tuple[NormRule, ...]:
 
 
 def _add_line(lines: list[Line], interventions: list[Intervention], number: int,
-              raw: str, rules: Sequence[NormRule], layout: frozenset[str],
+              raw: str, tests: _Tests, layout: frozenset[str],
               quiet: _Quiet | None) -> None:
     if quiet is not None and not quiet.could_change(raw):
         lines.append(Line(number, (Piece(raw, raw),) if raw else ()))
         return
-    line, found = normalize_line(number, raw, rules, layout)
+    line, found = _normalize_line(number, raw, tests, layout)
     lines.append(line)
     interventions.extend(found)
 
 
-@functools.lru_cache(maxsize=8)
-def _tests(rules: tuple[NormRule, ...]) -> tuple[tuple[NormRule, Callable[[str], object] | None,
-                                                      Callable[[str], bool] | None], ...]:
-    """Each rule with its trigger's search and its exact test, looked up once."""
+_Tests = tuple[tuple[NormRule, Callable[[str], object] | None, Callable[[str], bool] | None], ...]
+
+
+def _tests(rules: Sequence[NormRule]) -> _Tests:
+    """Each rule with its trigger's search and its exact test, looked up once per text."""
     return tuple((r, r.trigger.search if r.trigger is not None else None, r.exact) for r in rules)
 
 
@@ -97,12 +99,17 @@ def normalize_line(number: int, raw: str, rules: Sequence[NormRule],
                    layout: frozenset[str]) -> tuple[Line, list[Intervention]]:
     """Run the rules on one line until nothing changes; a rule whose trigger
     misses the line's current reading is not run."""
+    return _normalize_line(number, raw, _tests(rules), layout)
+
+
+def _normalize_line(number: int, raw: str, tests: _Tests,
+                    layout: frozenset[str]) -> tuple[Line, list[Intervention]]:
     pieces: list[Piece] = [Piece(raw, raw)] if raw else []
     found: list[Intervention] = []
     text = raw
     for _ in range(_MAX_PASSES):
         changed = False
-        for rule, search, exact in _tests(tuple(rules)):
+        for rule, search, exact in tests:
             if (search is not None and not search(text)) or (exact is not None and not exact(text)):
                 continue
             hits = list(rule.find(text))
