@@ -74,11 +74,14 @@ def first_text(tree: etree._ElementTree, path: str) -> str:
     return regularized(found[0]) if found else ""
 
 
+_NAME_TAGS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("orgName", "persName", "name"))
+
+
 def people(tree: etree._ElementTree | etree._Element, path: str) -> tuple[Person, ...]:
     """The persons or bodies named by the elements ``path`` selects."""
     found = []
     for holder in elements(tree, path):
-        named = elements(holder, "t:orgName|t:persName|t:name")
+        named = [child for child in holder if child.tag in _NAME_TAGS]
         kind = etree.QName(named[0]).localname if named else "name"
         text = regularized(holder if not named else named[0])
         if text:
