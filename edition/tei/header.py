@@ -18,7 +18,7 @@ from edition.authorities import Authorities
 from edition.model import Agent, Block, Document
 from edition.segment.overrides import RULE as EDITOR_RULE
 from edition.tei.languages import language_name
-from edition.tei.maker import PIPELINE_ID, XML_ID, E
+from edition.tei.maker import PIPELINE_ID, XML_ID, E, tei
 from edition.tei.registers import Entity
 
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -198,16 +198,20 @@ def _rule_list(described: list[tuple[str, str]], counts: Counter[str],
                               for name in sorted(set(counts) - known)]
     if not described:
         return []
-    items = []
-    for name, description in described:
+    listing = E.list()
+    for name, description in described:  # built with SubElement: a text has some fifty of these
         n = counts.get(name, 0)
         text = description.strip()
         if text and text[-1] not in ".!?":
             text += "."
-        item = E.item(E.label(name), f" {text} " if text else " ", E.num(str(n)),
-                      f" {noun}{'' if n == 1 else 's'}.", n=name)
-        items.append(item)
-    return [E.p(E.list(*items))]
+        item = etree.SubElement(listing, tei("item"), n=name)
+        label = etree.SubElement(item, tei("label"))
+        label.text = name
+        label.tail = f" {text} " if text else " "
+        num = etree.SubElement(item, tei("num"))
+        num.text = str(n)
+        num.tail = f" {noun}{'' if n == 1 else 's'}."
+    return [E.p(listing)]
 
 
 def _profile_desc(document: Document) -> etree._Element:
