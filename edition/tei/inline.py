@@ -24,7 +24,7 @@ from lxml import etree
 
 from edition.errors import SegmentationError
 from edition.model import Block, Line, Mark, Piece, Span
-from edition.tei.maker import E, tei
+from edition.tei.maker import tei
 
 MARK_ELEMENTS: Mapping[str, str] = {
     "date": "date",
@@ -93,12 +93,14 @@ class InlineWriter:
             if atom.piece is None:
                 _append_text(target, atom.text)
                 if atom.line_break:  # the source's line ends here: the diplomatic rendition shows it
-                    target.append(E.lb())
-            else:
-                reg = E.reg(*_text(atom.piece.reg))
+                    etree.SubElement(target, _LB)
+            else:  # built with SubElement, not the element maker: a text has hundreds
+                choice = etree.SubElement(target, _CHOICE)
+                etree.SubElement(choice, _ORIG).text = _xml_text(atom.piece.orig)
+                reg = etree.SubElement(choice, _REG)
+                reg.text = _xml_text(atom.piece.reg)
                 if atom.piece.rule:
                     reg.set("type", atom.piece.rule)  # the rule that made the edition's reading
-                target.append(E.choice(E.orig(*_text(atom.piece.orig)), reg))
         return parent
 
     def _atoms(self, block: Block) -> list[_Atom]:
@@ -251,13 +253,15 @@ def _after(atom: _Atom, mark: Mark) -> bool:
     return atom.start >= mark.end and not _inside(atom, mark)
 
 
-def _text(text: str) -> tuple[str, ...]:
-    """Children for ElementMaker: none for "" (so ``<reg/>``, as a parsed
-    file has it).  Characters XML cannot carry are left out: normalization
-    removes and counts them, but a change absorbed next to one still holds
-    it in its source reading."""
-    text = _NOT_IN_XML.sub("", text)
-    return (text,) if text else ()
+_LB, _CHOICE, _ORIG, _REG = tei("lb"), tei("choice"), tei("orig"), tei("reg")
+
+
+def _xml_text(text: str) -> str | None:
+    """An element's text: None for "" (so ``<reg/>``, as a parsed file has
+    it).  Characters XML cannot carry are left out: normalization removes and
+    counts them, but a change absorbed next to one still holds it in its
+    source reading."""
+    return _NOT_IN_XML.sub("", text) or None
 
 
 def _append_text(parent: etree._Element, text: str) -> None:
