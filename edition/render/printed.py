@@ -233,8 +233,10 @@ def html_bytes(element: etree._Element, doctype: str | None = None) -> bytes:
 def plain_html(root: etree._Element) -> etree._Element:
     """The XHTML tree as HTML: no namespaces, no xml:lang (``lang`` says it)."""
     for element in root.iter():
-        if isinstance(element.tag, str):
-            element.tag = etree.QName(element).localname
+        tag = element.tag
+        if isinstance(tag, str):
+            if tag[0] == "{":
+                element.tag = tag.rpartition("}")[2]
             if XML_LANG in element.attrib:
                 del element.attrib[XML_LANG]
     etree.cleanup_namespaces(root)
