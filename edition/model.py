@@ -69,7 +69,7 @@ class Line:
         and the TEI builder read it many times)."""
         return "".join(p.reg for p in self.pieces)
 
-    @property
+    @functools.cached_property
     def orig(self) -> str:
         """The diplomatic reading of the line."""
         return "".join(p.orig for p in self.pieces)

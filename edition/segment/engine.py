@@ -87,8 +87,9 @@ def _with_breaks(lines: tuple[str, ...], breaks: Collection[int]) -> tuple[tuple
 
 def _renumbered(blocks: Sequence[Block], numbers: Sequence[int]) -> tuple[Block, ...]:
     """Blocks whose spans count the shown lines, counting the source's lines."""
-    def back(spans: Sequence[Span]) -> tuple[Span, ...]:
-        return tuple(replace(s, line=numbers[s.line - 1]) for s in spans)
+    def back(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+        return tuple(Span(numbers[s.line - 1], s.start, s.end) for s in spans)  # a Span is just these three
+
     return tuple(replace(b, spans=back(b.spans), markers=back(b.markers)) for b in blocks)
 
 
