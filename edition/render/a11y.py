@@ -18,7 +18,7 @@ from typing import cast
 
 from lxml import etree
 
-from edition.render.xhtml import EPUB_NS, XHTML_NS, XML_LANG
+from edition.render.xhtml import EPUB_NS, XHTML_NS, XML_LANG, xhtml_tag
 
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 A11Y_PREFIX = "a11y: http://www.idpf.org/epub/vocab/package/a11y/#"
@@ -62,11 +62,7 @@ def _title(page: Page) -> str | None:
     return None if titles and _text(titles[0]) else "the document has no title"
 
 
-def _h(name: str) -> str:
-    return f"{{{XHTML_NS}}}{name}"
-
-
-HEADINGS = tuple(_h(f"h{level}") for level in range(1, 7))
+HEADINGS = tuple(xhtml_tag(f"h{level}") for level in range(1, 7))
 
 
 def _visible(element: etree._Element) -> bool:
@@ -75,7 +71,7 @@ def _visible(element: etree._Element) -> bool:
 
 
 def _alt(page: Page) -> str | None:
-    missing = [img for img in page.root.iter(_h("img")) if img.get("alt") is None]
+    missing = [img for img in page.root.iter(xhtml_tag("img")) if img.get("alt") is None]
     return f"{len(missing)} image(s) without alt text" if missing else None
 
 
@@ -98,7 +94,7 @@ def _figures_captioned(page: Page) -> str | None:
 
 
 def _links_named(page: Page) -> str | None:
-    empty = [a for a in page.root.iter(_h("a")) if not a.get("aria-label") and not _visible(a)]
+    empty = [a for a in page.root.iter(xhtml_tag("a")) if not a.get("aria-label") and not _visible(a)]
     return f"{len(empty)} link(s) without text" if empty else None
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from edition.render.xhtml import XHTML_NS
+from edition.render.xhtml import XHTML_NS, xhtml_tag
 
 REG_CLASS = "reg"
 PLACES = frozenset(f"{{{XHTML_NS}}}{name}" for name in
@@ -129,38 +129,34 @@ def collect(sections: Sequence[etree._Element], unit_ids: Sequence[str]) -> list
     return entries
 
 
-def _h(tag: str) -> str:
-    return f"{{{XHTML_NS}}}{tag}"
-
-
 def section(entries: Sequence[Entry], href: dict[str, str], heading: str = "h2",
             id: str = "apparatus") -> etree._Element:
     """The apparatus as a ``section``: an ordered list, one entry per change,
     each with a link to its place (``href[unit] + "#" + anchor``)."""
     nsmap: dict[str | None, str] = {None: XHTML_NS}
-    root = etree.Element(_h("section"), {"class": "apparatus", "id": id, "aria-labelledby": f"{id}-title"},
+    root = etree.Element(xhtml_tag("section"), {"class": "apparatus", "id": id, "aria-labelledby": f"{id}-title"},
                          nsmap=nsmap)
-    etree.SubElement(root, _h(heading), id=f"{id}-title").text = "Editorial apparatus"
-    intro = etree.SubElement(root, _h("p"), {"class": "apparatus-key"})
+    etree.SubElement(root, xhtml_tag(heading), id=f"{id}-title").text = "Editorial apparatus"
+    intro = etree.SubElement(root, xhtml_tag("p"), {"class": "apparatus-key"})
     intro.text = ("Every change the edition made to the source's text, in reading order: where it stands "
                   "(text and block), the edition's reading ] the source's reading, and the rule that made it. "
                   "Line ends, indentation and trailing spaces were also regularized and are only counted.")
     if not entries:
-        etree.SubElement(root, _h("p")).text = "The edition reads as the source: no change was made."
+        etree.SubElement(root, xhtml_tag("p")).text = "The edition reads as the source: no change was made."
         return root
-    listing = etree.SubElement(root, _h("ol"), {"class": "apparatus-entries"})
+    listing = etree.SubElement(root, xhtml_tag("ol"), {"class": "apparatus-entries"})
     for entry in entries:
-        item = etree.SubElement(listing, _h("li"), id=f"entry-{entry.number}")
-        link = etree.SubElement(item, _h("a"), {"class": "place", "href": f"{href.get(entry.unit, '')}#{entry.anchor}"})
+        item = etree.SubElement(listing, xhtml_tag("li"), id=f"entry-{entry.number}")
+        link = etree.SubElement(item, xhtml_tag("a"), {"class": "place", "href": f"{href.get(entry.unit, '')}#{entry.anchor}"})
         link.text = entry.place
         link.tail = " "
-        lemma = etree.SubElement(item, _h("span"), {"class": "lemma"})
+        lemma = etree.SubElement(item, xhtml_tag("span"), {"class": "lemma"})
         lemma.text = entry.lemma or "(nothing)"
         lemma.tail = " ] "
-        source = etree.SubElement(item, _h("span"), {"class": "source"})
+        source = etree.SubElement(item, xhtml_tag("span"), {"class": "source"})
         source.text = entry.source or "(nothing)"
         source.tail = " "
-        etree.SubElement(item, _h("span"), {"class": "rule"}).text = entry.rule
+        etree.SubElement(item, xhtml_tag("span"), {"class": "rule"}).text = entry.rule
     return root
 
 
@@ -171,7 +167,7 @@ def link_places(sections: Sequence[etree._Element], target: str) -> None:
     for section_ in sections:
         for span in [e for e in section_.iter(f"{{{XHTML_NS}}}span") if _is_reg(e) and e.get("id")]:
             number = span.get("id", "").removeprefix("app-")
-            span.tag = _h("a")
+            span.tag = xhtml_tag("a")
             span.set("href", f"{target}#entry-{number}")
             if not "".join(span.itertext()).strip():
                 span.set("aria-label", f"change {number} (in the apparatus)")

@@ -37,6 +37,7 @@ from edition.render.xhtml import (
     direction,
     element_direction,
     xhtml_document,
+    xhtml_tag,
 )
 from edition.tei.header import DEFAULT_PUBLISHER
 
@@ -52,10 +53,6 @@ NAV_NAME = "EPUB/nav.xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _h(name: str) -> str:
-    return f"{{{XHTML_NS}}}{name}"
-
-
 def cover_names(info: BookInfo) -> list[str]:
     """The issuing bodies the cover shows: the header's authors, else the first signatories."""
     return [p.name for p in info.authors] or name_summary(info.signatories, 4)
@@ -63,20 +60,20 @@ def cover_names(info: BookInfo) -> list[str]:
 
 def title_page(info: BookInfo, reading: str = "regularized") -> etree._Element:
     """The title page's section: title, issuing bodies, the source, the rendition."""
-    section = etree.Element(_h("section"), {"class": "titlepage", "id": "titlepage"},
+    section = etree.Element(xhtml_tag("section"), {"class": "titlepage", "id": "titlepage"},
                             nsmap={None: XHTML_NS})
-    etree.SubElement(section, _h("h1")).text = info.title
+    etree.SubElement(section, xhtml_tag("h1")).text = info.title
     if issuers_line(info):
-        etree.SubElement(section, _h("p"), {"class": "bodies"}).text = issuers_line(info)
+        etree.SubElement(section, xhtml_tag("p"), {"class": "bodies"}).text = issuers_line(info)
     if info.editors:
-        etree.SubElement(section, _h("p"), {"class": "editors"}).text = "Edited by " + "; ".join(
+        etree.SubElement(section, xhtml_tag("p"), {"class": "editors"}).text = "Edited by " + "; ".join(
             p.name for p in info.editors)
     source = ", ".join(x for x in (info.source_publisher, info.date) if x)
-    line = etree.SubElement(section, _h("p"), {"class": "source"})
+    line = etree.SubElement(section, xhtml_tag("p"), {"class": "source"})
     line.text = f"Source: {info.source}" + (f" ({source})" if source else "")
     if info.publisher != DEFAULT_PUBLISHER:
-        etree.SubElement(section, _h("p"), {"class": "publisher"}).text = info.publisher
-    etree.SubElement(section, _h("p"), {"class": "reading"}).text = READING_NOTES[reading]
+        etree.SubElement(section, xhtml_tag("p"), {"class": "publisher"}).text = info.publisher
+    etree.SubElement(section, xhtml_tag("p"), {"class": "reading"}).text = READING_NOTES[reading]
     return section
 
 

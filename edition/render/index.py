@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from edition.render.apparatus import PLACES
-from edition.render.xhtml import XHTML_NS
+from edition.render.xhtml import XHTML_NS, xhtml_tag
 from edition.tei.registers import Entity, read_registers
 
 KINDS = (("org", "Organisations"), ("person", "Persons"), ("place", "Places"))
@@ -92,33 +92,29 @@ def count(entries: Sequence[IndexEntry]) -> int:
     return sum(len(e.places) for e in entries)
 
 
-def _h(tag: str) -> str:
-    return f"{{{XHTML_NS}}}{tag}"
-
-
 def section(entries: Sequence[IndexEntry], href: dict[str, str], heading: str = "h2",
             id: str = "index") -> etree._Element:
     """The index as a ``section``, one list per kind of entity, each entry
     with a link to every place it is named (``href[unit] + "#" + anchor``)."""
-    root = etree.Element(_h("section"), {"class": "index", "id": id, "role": "doc-index",
+    root = etree.Element(xhtml_tag("section"), {"class": "index", "id": id, "role": "doc-index",
                                          "aria-labelledby": f"{id}-title"},
                          nsmap={None: XHTML_NS})
-    etree.SubElement(root, _h(heading), id=f"{id}-title").text = "Index"
+    etree.SubElement(root, xhtml_tag(heading), id=f"{id}-title").text = "Index"
     sub = f"h{int(heading[1]) + 1}"
     for kind, title in KINDS:
         part = [e for e in entries if e.entity.kind == kind]
         if not part:
             continue
-        group = etree.SubElement(root, _h("section"), {"class": f"index-{kind}", "aria-labelledby": f"{id}-{kind}"})
-        etree.SubElement(group, _h(sub), id=f"{id}-{kind}").text = title
-        listing = etree.SubElement(group, _h("ul"), {"class": "index-entries"})
+        group = etree.SubElement(root, xhtml_tag("section"), {"class": f"index-{kind}", "aria-labelledby": f"{id}-{kind}"})
+        etree.SubElement(group, xhtml_tag(sub), id=f"{id}-{kind}").text = title
+        listing = etree.SubElement(group, xhtml_tag("ul"), {"class": "index-entries"})
         for entry in part:
-            item = etree.SubElement(listing, _h("li"))
-            name = etree.SubElement(item, _h("span"), {"class": "index-name"})
+            item = etree.SubElement(listing, xhtml_tag("li"))
+            name = etree.SubElement(item, xhtml_tag("span"), {"class": "index-name"})
             name.text = entry.name
             name.tail = " "
             for k, place in enumerate(entry.places):
-                link = etree.SubElement(item, _h("a"), {"class": "place", "href": f"{href.get(place.unit, '')}#"
+                link = etree.SubElement(item, xhtml_tag("a"), {"class": "place", "href": f"{href.get(place.unit, '')}#"
                                                                                   f"{place.anchor}"})
                 link.text = place.place
                 link.tail = ", " if k + 1 < len(entry.places) else None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from edition.render.pagination import PageStart, characters, counted, local_name
-from edition.render.xhtml import EPUB_NS, XHTML_NS
+from edition.render.xhtml import EPUB_NS, xhtml_tag
 
 CONTAINERS = frozenset(("ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "select", "optgroup"))
 """Elements whose content model admits no ``span``: a marker never goes directly in one."""
@@ -35,13 +35,9 @@ class Mark:
     label: str
 
 
-def _h(tag: str) -> str:
-    return f"{{{XHTML_NS}}}{tag}"
-
-
 def marker(label: str) -> etree._Element:
     """An empty page-break marker for page ``label``."""
-    return etree.Element(_h("span"), {f"{{{EPUB_NS}}}type": "pagebreak", "role": "doc-pagebreak",
+    return etree.Element(xhtml_tag("span"), {f"{{{EPUB_NS}}}type": "pagebreak", "role": "doc-pagebreak",
                                       "id": f"page-{label}", "aria-label": label},
                          nsmap={"epub": EPUB_NS})
 
@@ -100,7 +96,7 @@ def mark(documents: Sequence[tuple[str, etree._Element]], starts: Sequence[PageS
         _hoist(span, found[1])
     placed = []
     for name, root in documents:
-        for element in root.iter(_h("span")):
+        for element in root.iter(xhtml_tag("span")):
             if element.get(f"{{{EPUB_NS}}}type") == "pagebreak":
                 placed.append(Mark(name, str(element.get("id")), str(element.get("aria-label"))))
     return placed
@@ -111,12 +107,12 @@ def with_page_list(nav: bytes, marks: Sequence[Mark]) -> bytes:
     if not marks:
         return nav
     tree = etree.ElementTree(etree.fromstring(nav, etree.XMLParser(resolve_entities=False, no_network=True)))
-    [body] = tree.getroot().iter(_h("body"))
-    pages = etree.SubElement(body, _h("nav"), {f"{{{EPUB_NS}}}type": "page-list", "role": "doc-pagelist",
+    [body] = tree.getroot().iter(xhtml_tag("body"))
+    pages = etree.SubElement(body, xhtml_tag("nav"), {f"{{{EPUB_NS}}}type": "page-list", "role": "doc-pagelist",
                                                "id": "page-list", "hidden": "hidden"})
-    etree.SubElement(pages, _h("h2")).text = PAGE_LIST_TITLE
-    listing = etree.SubElement(pages, _h("ol"))
+    etree.SubElement(pages, xhtml_tag("h2")).text = PAGE_LIST_TITLE
+    listing = etree.SubElement(pages, xhtml_tag("ol"))
     for found in marks:
-        etree.SubElement(etree.SubElement(listing, _h("li")), _h("a"), href=f"{found.document}#{found.id}").text = (
+        etree.SubElement(etree.SubElement(listing, xhtml_tag("li")), xhtml_tag("a"), href=f"{found.document}#{found.id}").text = (
             found.label)
     return bytes(etree.tostring(tree, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>"))

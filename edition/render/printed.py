@@ -29,6 +29,7 @@ from edition.render.xhtml import (
     Stylesheet,
     element_direction,
     mark_other_direction,
+    xhtml_tag,
 )
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import TEI_NS
@@ -128,12 +129,8 @@ def running_head(title: str) -> str:
     return title[:RUNNING_HEAD_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def _h(tag: str) -> str:
-    return f"{{{XHTML_NS}}}{tag}"
-
-
 def sub(parent: etree._Element, tag: str, text: str = "", **attrs: str) -> etree._Element:
-    element = etree.SubElement(parent, _h(tag), {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    element = etree.SubElement(parent, xhtml_tag(tag), {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
     if text:
         element.text = text
     return element
@@ -151,7 +148,7 @@ def source_lines(header: etree._Element, info: BookInfo) -> None:
 
 
 def _title_page(info: BookInfo, reading: str = "regularized") -> etree._Element:
-    header = etree.Element(_h("header"), {"class": "titlepage", "id": "titlepage"})
+    header = etree.Element(xhtml_tag("header"), {"class": "titlepage", "id": "titlepage"})
     sub(header, "h1", info.title, id="book-title")
     source_lines(header, info)
     if info.publisher != DEFAULT_PUBLISHER:
@@ -161,13 +158,13 @@ def _title_page(info: BookInfo, reading: str = "regularized") -> etree._Element:
 
 
 def time_element(when: str) -> etree._Element:
-    element = etree.Element(_h("time"), datetime=when)
+    element = etree.Element(xhtml_tag("time"), datetime=when)
     element.text = when
     return element
 
 
 def contents(entries: list[tuple[str, str]]) -> etree._Element:
-    nav = etree.Element(_h("nav"), {"class": "toc", "role": "doc-toc", "aria-labelledby": "toc-title"})
+    nav = etree.Element(xhtml_tag("nav"), {"class": "toc", "role": "doc-toc", "aria-labelledby": "toc-title"})
     sub(nav, "h2", "Contents", id="toc-title")
     items = sub(nav, "ol")
     for target, title in entries:
@@ -194,7 +191,7 @@ def structure_line(prov: Provenance) -> str:
 
 def _colophon(info: BookInfo, prov: Provenance, apparatus: bool = False, reading: str = "regularized"
               ) -> etree._Element:
-    section = etree.Element(_h("section"), {"class": "colophon", "id": "colophon", "role": "doc-colophon",
+    section = etree.Element(xhtml_tag("section"), {"class": "colophon", "id": "colophon", "role": "doc-colophon",
                                             "aria-labelledby": "colophon-title"})
     sub(section, "h2", "Colophon", id="colophon-title")
     facts = sub(section, "dl")
@@ -212,7 +209,7 @@ def _colophon(info: BookInfo, prov: Provenance, apparatus: bool = False, reading
         source += f", {info.source}"
     fact("Source", source + (f" ({prov.encoding})" if prov.encoding else ""))
     if prov.sha256:
-        checksum = etree.Element(_h("code"), {"class": "checksum"})
+        checksum = etree.Element(xhtml_tag("code"), {"class": "checksum"})
         checksum.text = prov.sha256
         fact("SHA-256 of the source", checksum)
     fact("Reading", READING_NOTES[reading])
@@ -307,7 +304,7 @@ class PrintMaker:
     def page(self, title: str, lang: str, dir: str, authors: list[str], version: str, when: datetime,
              paper: Paper, extra_css: str = "") -> etree._Element:
         """The ``html`` element with its ``head``: title, authors, dates, the inlined stylesheets."""
-        root = etree.Element(_h("html"), nsmap={None: XHTML_NS})  # type: ignore[dict-item]
+        root = etree.Element(xhtml_tag("html"), nsmap={None: XHTML_NS})  # type: ignore[dict-item]
         root.set("lang", lang)
         root.set("dir", dir)
         head = sub(root, "head")

@@ -22,26 +22,22 @@ from edition.render.bookinfo import dated, issuers_line, units
 from edition.render.cover import make_cover
 from edition.render.epub import COVER_NAME, CSS_NAME, CSS_PATH, navigation, written
 from edition.render.volume import Member, VolumeInfo, count_line, editors_line, volume_info
-from edition.render.xhtml import EPUB_NS, XHTML_NS, Stylesheet, direction, element_direction, xhtml_document
+from edition.render.xhtml import EPUB_NS, XHTML_NS, Stylesheet, direction, element_direction, xhtml_document, xhtml_tag
 from edition.tei.header import DEFAULT_PUBLISHER
 from edition.tei.maker import XML_ID
 
 NSMAP: dict[str | None, str] = {None: XHTML_NS}
 
 
-def _h(name: str) -> str:
-    return f"{{{XHTML_NS}}}{name}"
-
-
 def _sub(parent: etree._Element, tag: str, text: str, **attrs: str) -> etree._Element:
-    element = etree.SubElement(parent, _h(tag), {k.rstrip("_"): v for k, v in attrs.items()})
+    element = etree.SubElement(parent, xhtml_tag(tag), {k.rstrip("_"): v for k, v in attrs.items()})
     element.text = text
     return element
 
 
 def volume_title_page(info: VolumeInfo) -> etree._Element:
     """The collection's title page: title, editors, how many texts, publisher."""
-    section = etree.Element(_h("section"), {"class": "titlepage", "id": "titlepage"}, nsmap=NSMAP)
+    section = etree.Element(xhtml_tag("section"), {"class": "titlepage", "id": "titlepage"}, nsmap=NSMAP)
     _sub(section, "h1", info.title)
     if editors_line(info):
         _sub(section, "p", editors_line(info), class_="editors")
@@ -56,7 +52,7 @@ def volume_title_page(info: VolumeInfo) -> etree._Element:
 def text_title_page(member: Member) -> etree._Element:
     """Where a text opens: its title, who issued it, its source and date."""
     info = member.info
-    section = etree.Element(_h("section"), {"class": "titlepage text-opening", "id": member.anchor},
+    section = etree.Element(xhtml_tag("section"), {"class": "titlepage text-opening", "id": member.anchor},
                             nsmap=NSMAP)
     _sub(section, "h1", info.title)
     if issuers_line(info):

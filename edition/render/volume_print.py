@@ -34,18 +34,14 @@ from edition.render.printed import (
     time_element,
 )
 from edition.render.volume import Member, VolumeInfo, count_line, editors_line, volume_info
-from edition.render.xhtml import SLOT, XHTML_NS, Stylesheet, element_direction, mark_other_direction
+from edition.render.xhtml import SLOT, XHTML_NS, Stylesheet, element_direction, mark_other_direction, xhtml_tag
 from edition.tei.header import DEFAULT_PUBLISHER
 
 NSMAP: dict[str | None, str] = {None: XHTML_NS}
 
 
-def _h(tag: str) -> str:
-    return f"{{{XHTML_NS}}}{tag}"
-
-
 def _title_page(info: VolumeInfo) -> etree._Element:
-    header = etree.Element(_h("header"), {"class": "titlepage", "id": "titlepage"})
+    header = etree.Element(xhtml_tag("header"), {"class": "titlepage", "id": "titlepage"})
     sub(header, "h1", info.title, id="book-title", data_running_volume=running_head(info.title))
     if editors_line(info):
         sub(header, "p", editors_line(info), class_="editors")
@@ -58,7 +54,7 @@ def _title_page(info: VolumeInfo) -> etree._Element:
 
 
 def _colophon(info: VolumeInfo, version: str) -> etree._Element:
-    section = etree.Element(_h("section"), {"class": "colophon", "id": "colophon", "role": "doc-colophon",
+    section = etree.Element(xhtml_tag("section"), {"class": "colophon", "id": "colophon", "role": "doc-colophon",
                                             "aria-labelledby": "colophon-title"})
     sub(section, "h2", "Colophon", id="colophon-title")
     facts = sub(section, "dl")
@@ -86,7 +82,7 @@ def _contents(info: VolumeInfo, titles: list[list[tuple[str, str]]], back: list[
     """The contents: each text with its page, and under it its units' when
     it has several; then the ``back`` matter."""
     nav = contents([(m.anchor, m.info.title) for m in info.members] + back)
-    for item, entries in zip(list(nav.iter(_h("li")))[:len(titles)], titles, strict=True):
+    for item, entries in zip(list(nav.iter(xhtml_tag("li")))[:len(titles)], titles, strict=True):
         if len(entries) > 1:
             inner = sub(item, "ol")
             for target, title in entries:
@@ -97,7 +93,7 @@ def _contents(info: VolumeInfo, titles: list[list[tuple[str, str]]], back: list[
 def _opening(member: Member) -> etree._Element:
     """A text's title block, which also sets its running head."""
     info = member.info
-    header = etree.Element(_h("header"), {"class": "text-opening"}, nsmap=NSMAP)
+    header = etree.Element(xhtml_tag("header"), {"class": "text-opening"}, nsmap=NSMAP)
     sub(header, "h2", info.title, id=f"{member.anchor}-title", data_running_head=running_head(info.title))
     source_lines(header, info)
     return header
@@ -108,11 +104,11 @@ def _drop_repeated_title(section: etree._Element, title: str) -> None:
     single-unit texts) shows it once, in its title block: the unit's heading
     goes, and the unit, left without one, is a ``div`` rather than a section."""
     first = section[0] if len(section) else None
-    if first is None or first.tag != _h("h3") or " ".join(str(first.xpath("string(.)")).split()) != \
+    if first is None or first.tag != xhtml_tag("h3") or " ".join(str(first.xpath("string(.)")).split()) != \
             " ".join(title.split()):
         return
     section.remove(first)
-    section.tag = _h("div")
+    section.tag = xhtml_tag("div")
 
 
 class VolumePrintMaker:
@@ -158,7 +154,7 @@ class VolumePrintMaker:
         """A text as an ``article`` (HTML bytes), its units' (anchor, title)
         for the contents, and its places in the index (from ``ix-{start + 1}``,
         labelled as the ``number``-th text; the registers are the ``corpus``'s)."""
-        article = etree.Element(_h("article"), {"class": "text", "id": member.anchor, "lang": member.info.lang,
+        article = etree.Element(xhtml_tag("article"), {"class": "text", "id": member.anchor, "lang": member.info.lang,
                                                 "dir": text_dir, "aria-labelledby": f"{member.anchor}-title"},
                                 nsmap=NSMAP)
         article.append(_opening(member))

@@ -21,6 +21,13 @@ from edition.tei.readings import regularized
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def xhtml_tag(name: str) -> str:
+    """Clark name of an XHTML element: ``xhtml_tag("p") == "{http://www.w3.org/1999/xhtml}p"``."""
+    return f"{{{XHTML_NS}}}{name}"
+
+
 XSL_PATH = Path(__file__).resolve().parent / "xslt" / "tei2xhtml.xsl"
 
 
