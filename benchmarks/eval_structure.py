@@ -16,7 +16,8 @@ plain ones.  ``fit`` below is where anything else learned goes in.
 Texts are laid out in many ways, so ``--layouts`` also scores the texts
 set with long lines (a paragraph to a line) after laying each out anew, as
 other sources are: with no blank line between paragraphs, hard-wrapped at
-72 characters, and both hard-wrapped and indented as in a book.  The labels still hold (the scorer ignores spacing), so
+72 characters, both hard-wrapped and indented as in a book, and hard-wrapped
+with neither blank lines nor indents, as text copied out of a PDF.  The labels still hold (the scorer ignores spacing), so
 what changes is the layout alone: a detector that reads shapes keeps its
 figures, one that leans on blank lines loses them.
 
@@ -225,10 +226,19 @@ def indented(text: str) -> str:
     return "\n".join("    " + b.lstrip(" ") for b in blocks) + "\n"
 
 
+def wrapped_without_blank_lines(text: str) -> str:
+    """Hard-wrapped at 72 with no blank line between paragraphs and no
+    indent, as text copied out of a PDF is: only a line stopping short of
+    the width ends a paragraph."""
+    blocks = [b for b in _BLANK_LINES.split(hard_wrapped(text)) if b.strip()]
+    return "\n".join(b.lstrip(" ") for b in blocks) + "\n"
+
+
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "one paragraph per line, no blank lines": one_per_line,
     "hard-wrapped at 72": hard_wrapped,
     "hard-wrapped, indented, no blank lines": indented,
+    "hard-wrapped, no blank lines": wrapped_without_blank_lines,
 }
 """The layouts ``--layouts`` sets the texts in, each a function of the text."""
 
@@ -458,7 +468,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     parser.add_argument("--texts", action="store_true", help="print each development text's own F1s")
     parser.add_argument("--layouts", action="store_true",
-                        help="also score the texts laid out anew (no blank lines; hard-wrapped; indented)")
+                        help="also score the texts laid out anew (no blank lines; hard-wrapped; indented; wrapped without blank lines)")
     parser.add_argument("--credits", action="store_true",
                         help="also score the texts with each credit that ends its caption's line set on a line "
                              "of its own, below and above the caption")

@@ -261,3 +261,50 @@ def test_an_agency_credit_alone_under_its_caption() -> None:
         got = types(text)
         assert ("photo-credit", credit) in got, credit
         assert ("caption", "Residents gather outside the library on Monday.") in got, credit
+
+
+STORY = ("Readers gathered on the square on Saturday to read aloud from the books the library "
+         "lends.\nMany of them signed the petition to keep it open for another year, and the "
+         "council said it would listen.")
+
+
+def _newsletter(middle: str) -> str:
+    return (f"Rebel news 12\n\n{BODY}\n\nReaders take the square\n\n12 OCT | Leeds, UK\n\n{STORY}\n\n"
+            f"{middle}\n\n{SECTION}\n\nSuch a weekend in York\n\n13 OCT | York, UK\n\n{SECTION}\n")
+
+
+def test_an_unclosed_line_inside_a_dated_story_is_a_caption() -> None:
+    doc = seg(_newsletter("Two readers share a bench in front of the town hall"))
+    assert blocks(doc, "caption") == ["Two readers share a bench in front of the town hall"]
+    assert blocks(doc, "heading") == ["Readers take the square", "Such a weekend in York"]
+
+
+def test_a_closed_or_short_line_inside_a_dated_story_stays_what_it_was() -> None:
+    for middle in ("Two readers share a bench in front of the town hall.", "More from Leeds",
+                   "What will the council do now?"):
+        assert blocks(seg(_newsletter(middle)), "caption") == [], middle
+
+
+def test_an_unclosed_line_outside_dated_stories_is_no_caption() -> None:
+    text = f"Library news\n\n{BODY}\n\n{STORY}\n\nTwo readers share a bench in front of the town hall\n\n{SECTION}\n"
+    assert blocks(seg(text), "caption") == []
+
+
+_SET_OFF = (f"Library news\n\n{BODY}\n\n {BODY}\nPhoto: Anna Berg\n\n{SECTION}\n\n"
+            " Readers on the square. Photo: Anna Berg\n\n{SECTION}\n\n Readers on the steps of the town hall\n\n"
+            f"{BODY}\n\n A reader and her dog\n\n" + "{SECTION}\n\n{BODY}\n\n" * 4)
+
+
+def test_blocks_indented_like_the_captions_are_captions() -> None:
+    doc = seg(_SET_OFF.replace("{SECTION}", SECTION))
+    captions = blocks(doc, "caption")
+    assert "Readers on the steps of the town hall" in captions
+    assert "A reader and her dog" in captions
+    assert len(captions) == 4
+
+
+def test_an_indent_most_of_whose_blocks_are_not_captions_marks_none() -> None:
+    text = _SET_OFF.replace("{SECTION}", " " + SECTION)  # the indent is the paragraphs' too
+    captions = blocks(seg(text), "caption")
+    assert "Readers on the steps of the town hall" not in captions
+    assert "A reader and her dog" not in captions

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from edition.model import Document, Metadata, NormalizedText
 from edition.segment import certainty
+from edition.segment.captions import Page
 from edition.segment.context import Rule
 from edition.segment.engine import type_blocks
 from edition.segment.language import guess_language
@@ -37,9 +38,10 @@ def segment(normalized: NormalizedText, metadata: Metadata | None = None,
     layout, breaks = read_layout(texts, indents)  # read once: the engine and the header both use it
     blocks = type_blocks(normalized, rules, language, placed, metadata.editor_id, breaks=breaks)
     blocks = start_texts(blocks, placed, normalized.lines, metadata.editor_id)
+    page = Page(indents)
     for step in PASSES[:-1]:
-        blocks = step.run(blocks)
+        blocks = step.run(blocks, page)
     blocks = certainty.assign(blocks, texts, table or certainty.shipped())
-    units = PASSES[-1].run(blocks)
+    units = PASSES[-1].run(blocks, page)
     return Document(normalized.source, normalized, tuple(units), metadata, language, placed,
                     layout.description)
