@@ -141,6 +141,35 @@ def test_a_hard_wrapped_file_without_blank_lines_ends_paragraphs_at_short_lines(
     assert "stops short" in doc(text).layout
 
 
+def test_a_long_first_line_over_a_wrapped_paragraph_is_the_title() -> None:
+    """Copied out of a PDF: no blank line, and the title comes close to the
+    width, as a wrapped line does; being one sentence over a capital, it
+    stands apart."""
+    title = "Residents of the old town gather to save the library from closing"
+    assert 0.75 * 72 < len(title) <= 72
+    text = title + "\n" + textwrap.fill(" ".join(SENTENCES), 72) + "\n"
+    got = types(text)
+    assert got[0] == ("title", title)
+    assert got[1] == ("paragraph", " ".join(SENTENCES))
+
+
+def test_a_line_in_title_case_between_wrapped_paragraphs_stands_apart() -> None:
+    """As close to the width as a wrapped line, but in title case between a
+    closed sentence and a capital: a heading's line, a block of its own."""
+    heading = "Residents Of The Old Town Demand Answers From The Council Before Friday"
+    assert 0.75 * 72 < len(heading) <= 72
+    first, second = " ".join(SENTENCES), " ".join(reversed(SENTENCES))
+    text = "Library to close\n" + textwrap.fill(first, 72) + "\n" + heading + "\n" + textwrap.fill(second, 72) + "\n"
+    assert [x for _, x in types(text)][1:] == [first, heading, second]
+
+
+def test_names_in_title_case_in_a_list_without_blank_lines_stay_its_entries() -> None:
+    names = ["Maria Lopez Garcia", "John Henry Smith", "Anna Berg Holm", "Peter Paul Quist"]
+    text = ("Library to close\n" + textwrap.fill(" ".join(SENTENCES), 72) + "\nSigned:\n"
+            + "\n".join(names) + "\n")
+    assert [x for t, x in types(text) if t == "signatory"] == names
+
+
 def test_a_wrapped_line_opening_with_an_event_date_is_not_broken() -> None:
     """A caption's date ("4 FEB | UK: …") opening a wrapped line is no
     date line of its own: the sentence after the bar goes on below."""

@@ -19,11 +19,14 @@ from dataclasses import dataclass
 
 from edition.segment.dates import DATE_PLACE_WORDS, SEPARATOR, is_dated_line, is_event_line, is_posting_line
 from edition.segment.shapes import (
+    capitalized_share,
     closes_with_stop,
     ends_sentence,
     ends_with_abbreviation,
+    is_heading_like,
     is_list_entry,
     is_separator,
+    sentences,
     starts_upper,
     strip_bullet,
     words,
@@ -78,7 +81,8 @@ class Layout:
         if self.wrapped_at and self.line_paragraphs:
             return (f"lines hard-wrapped at about {self.wrapped_at} characters, with next to no "
                     "blank lines: a line break inside a paragraph reads as a space, and a line that "
-                    f"stops short of the width ends its paragraph ({self.line_paragraphs} such line breaks)")
+                    "stops short of the width, or is shaped as a title, ends its paragraph "
+                    f"({self.line_paragraphs} such line breaks)")
         if self.wrapped_at:
             return (f"lines hard-wrapped at about {self.wrapped_at} characters: a line break inside "
                     "a paragraph reads as a space; blank lines separate paragraphs")
@@ -194,6 +198,44 @@ def _wrapped_on(line: str, following: str, width: int) -> bool:
 OVER_WIDTH = 2
 """A line this much longer than the width was not wrapped at it."""
 
+TITLE_LINE_WORDS = 16
+"""The most words of a file's first line read as its title."""
+TITLE_CASE_SHARE = 0.9
+"""The least share of capitalized words of a line set in title case."""
+TITLE_CASE_WORDS = 3
+"""The fewest words of a line read as set in title case."""
+
+
+def _headings_apart(lines: Sequence[str], k: int, end: int, top: int, width: int) -> list[int]:
+    """In a hard-wrapped group set without blank lines, the breaks around a
+    line shaped as a heading, however close to the width it comes: the
+    file's first line, one sentence over a line opening with a capital (a
+    title); or, outside a list, a line in title case that no stop closes and
+    no comma divides (a run of names), between a closed sentence (or the
+    group's start) and a line opening with a capital (a subtitle or a
+    section's heading)."""
+    found = []
+    # A list's names are in title case too; a line that wrapped text goes on from is none.
+    listed = _listed(lines, k, end, functools.partial(_wrapped_on, width=width))
+    for j in range(k, end):
+        t, following = lines[j].strip(), lines[j + 1].strip()
+        if not starts_upper(following) or j in listed:
+            continue
+        if j == top and words(t) <= TITLE_LINE_WORDS and sentences(t) == 1 and not t.endswith((",", ";", ":")):
+            found.append(j)
+        elif _title_case(t) and (j == k or closes_with_stop(lines[j - 1].strip())):
+            found.append(j)
+            if j > k:
+                found.append(j - 1)
+    return found
+
+
+def _title_case(text: str) -> bool:
+    """Most words capitalized, short ones aside ("Students Deserve Due Process")."""
+    share = capitalized_share(text)
+    return (share is not None and share >= TITLE_CASE_SHARE and len(text.split()) >= TITLE_CASE_WORDS
+            and is_heading_like(text) and "," not in text)
+
 
 def _line_per_block(lines: Sequence[str], k: int, end: int, runs_into: Callable[[str, str], bool]) -> list[int]:
     """In a group set one block per line, every line break but where a line
@@ -218,7 +260,8 @@ LIST_LINES = 3
 """Short lines in a row that make a list without a label over them."""
 
 
-def _listed(lines: Sequence[str], k: int, end: int) -> dict[int, int]:
+def _listed(lines: Sequence[str], k: int, end: int,
+            goes_on: Callable[[str, str], bool] | None = None) -> dict[int, int]:
     """The lines of lists, each with the first line of its list: runs of
     short lines (all bulleted or none), each run opening at a label
     ("Georgia:") or holding ``LIST_LINES`` lines or more (but for the lines
@@ -229,6 +272,8 @@ def _listed(lines: Sequence[str], k: int, end: int) -> dict[int, int]:
         line = lines[j].strip()
         if _label(line):
             runs.append([j])
+        elif goes_on is not None and j < end and goes_on(lines[j], lines[j + 1]):
+            continue  # a line that the next goes on is prose, no entry
         elif _item(line) and runs and runs[-1][-1] == j - 1 and bool(strip_bullet(line)) == bool(
                 strip_bullet(lines[j - 1])):
             runs[-1].append(j)
@@ -332,6 +377,7 @@ def read_layout(lines: Sequence[str], indents: Sequence[int] = ()) -> tuple[Layo
     line indented deeper than most of its group opens a paragraph."""
     width = _width(lines)
     filled = sum(1 for line in lines if line.strip())
+    top = next((j for j, line in enumerate(lines) if line.strip()), 0)
     blank = _inner_blank_lines(lines)
     sparse = blank < FEW_BLANK_LINES * filled
     bare = blank < NO_BLANK_LINES * filled
@@ -358,6 +404,7 @@ def read_layout(lines: Sequence[str], indents: Sequence[int] = ()) -> tuple[Layo
                 breaks.update(_line_per_block(lines, k, end, _runs_into))
             elif width and bare:
                 breaks.update(_line_per_block(lines, k, end, functools.partial(_wrapped_on, width=width)))
+                breaks.update(_headings_apart(lines, k, end, top, width))
             elif not width and len(inner) >= LINE_GROUP_SHARE * (end - k):
                 breaks.update(inner)
             elif not width and inner and not any(_wraps(lines[j], lines[j + 1]) for j in range(k, end)):
