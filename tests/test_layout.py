@@ -214,6 +214,27 @@ def test_an_indented_first_line_opens_a_paragraph_where_no_blank_line_is() -> No
     assert "indented deeper" in doc(text).layout
 
 
+def test_an_indented_line_a_paragraph_under_a_title_and_an_addressee() -> None:
+    """No blank lines; each paragraph one line, indented (as with the
+    ideographic space); a few continuation lines not indented, and a title
+    and an addressee above the first paragraph, each a block of its own."""
+    lines = ["    " + SENTENCES[0], SENTENCES[1], "    " + SENTENCES[2], "    " + SENTENCES[3],
+             "    " + SENTENCES[1], SENTENCES[0]]
+    text = "Library to close\nTo the town council\n" + "\n".join(lines) + "\n"
+    got = [x for _, x in types(text)]
+    assert got[:2] == ["Library to close", "To the town council"]
+    assert got[2:] == [" ".join(SENTENCES[:2]), SENTENCES[2], SENTENCES[3], f"{SENTENCES[1]} {SENTENCES[0]}"]
+
+
+def test_an_indented_address_under_its_lead_opens_no_paragraphs() -> None:
+    """No blank line in the group, most of its lines indented, none of them
+    a sentence: an address under its lead, not paragraphs a line."""
+    text = ("Library to close\n\n" + textwrap.fill(" ".join(SENTENCES), 72) + "\n\nTo help, send a cheque to:\n"
+            "    Friends of the Library\n    12 Market Street\n    Leeds LS1 4AB\n    England\n")
+    single = [x for t, x in types(text) if t == "paragraph" and x in ("12 Market Street", "Leeds LS1 4AB")]
+    assert single == []
+
+
 def test_indentation_that_follows_no_closed_sentence_marks_nothing() -> None:
     """Lines that begin with spaces here and there, mid-sentence, open no paragraph."""
     body = textwrap.fill(" ".join(SENTENCES + SENTENCES), 70).split("\n")

@@ -311,17 +311,26 @@ indentation the mark of a paragraph's first line."""
 
 def _indented(lines: Sequence[str], indents: Sequence[int], k: int, end: int) -> list[int]:
     """The lines of a group that open paragraphs by their indentation: those
-    indented deeper than the group's least, when there are a few of them
-    and fewer than the rest (each paragraph has lines that go on below), and
-    most follow a line that ends a sentence."""
+    indented deeper than the group's least, when there are a few of them,
+    most follow a line that ends a sentence, and either they are fewer than
+    the rest (each paragraph has lines that go on below) or most of them
+    close a sentence themselves (a paragraph a line, each indented; not an
+    indented address or list)."""
     base = min(indents[k:end + 1])
     deeper = [j for j in range(k + 1, end + 1) if indents[j] > base]
-    if not INDENTED_LINES <= len(deeper) < (end - k + 1) / 2:
+    if len(deeper) < INDENTED_LINES:
         return []
+    if len(deeper) >= (end - k + 1) / 2:
+        whole = sum(1 for j in deeper if closes_with_stop(lines[j].strip()))
+        if whole < INDENTED_CLOSED * len(deeper):
+            return []
     closed = sum(1 for j in deeper if closes_with_stop(lines[j - 1].strip()) or not _runs_on(lines[j - 1]))
     return deeper if closed >= INDENTED_CLOSED * len(deeper) else []
 
 
+HEAD_LINES = 3
+"""Above a group's first indented line, up to this many lines are a title,
+a kicker or an addressee, a block each (unless a sentence runs on)."""
 INDENTED_CLOSED = 0.7
 """The least share of the deeper lines that follow a closed sentence (or a
 short line) for indentation to open paragraphs: where it falls anywhere
@@ -399,6 +408,8 @@ def read_layout(lines: Sequence[str], indents: Sequence[int] = ()) -> tuple[Layo
             opening = _indented(lines, indents, k, end) if sparse and indents else []
             if opening:
                 breaks.update(j - 1 for j in opening)
+                if opening[0] - k <= HEAD_LINES:  # a title and the like above the first paragraph
+                    breaks.update(_line_per_block(lines, k, opening[0] - 1, _runs_into))
                 indented += len(opening)
             elif not width and inner and (sparse or _most_of(end - k + 1, filled)) and not _wrapped_prose(lines, k, end):
                 breaks.update(_line_per_block(lines, k, end, _runs_into))
