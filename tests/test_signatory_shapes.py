@@ -214,3 +214,22 @@ def test_a_run_of_commas_under_a_lead_that_names_no_signing() -> None:
     got = types(text)
     assert ("signatories-lead", "This letter was launched by the following organisations:") in got
     assert [x for t, x in got if t == "signatory"] == SIGNERS
+
+
+PLACED = ["Friends of the Earth, Leeds", "Town Readers Association, York", "Local History Society, Hull",
+          "The Green Party of the County, Leeds", "Miners Welfare, Barnsley"]
+
+
+def test_a_run_of_names_with_places_is_cut_at_its_semicolons_only() -> None:
+    """"Name, place; Name, place; and Name, place." where the text closes:
+    the commas are inside the entries, the last "and" is the separator's."""
+    run = "; ".join(PLACED[:-1]) + "; and " + PLACED[-1] + "."
+    assert blocks(seg(letter(run)), "signatory") == PLACED
+
+
+def test_a_group_label_under_the_lead_over_a_run_of_names() -> None:
+    ending = "Signed by:\n\nOrganisations in Yorkshire\n\n" + "; ".join(PLACED) + "."
+    doc = seg(letter(ending))
+    assert blocks(doc, "signatories-lead") == ["Signed by:"]
+    assert blocks(doc, "signatory-group") == ["Organisations in Yorkshire"]
+    assert blocks(doc, "signatory") == PLACED

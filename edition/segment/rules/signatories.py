@@ -76,6 +76,11 @@ def signatories(ctx: Context, i: int) -> Match | None:
         if run is not None:
             said = f"under the lead-in \u201c{t}\u201d (line {ctx.number(i)}): names separated by commas or semicolons"
             return Match(evidenced((lead, *run), said), ctx.group_end(start))
+        labelled = _label_over_run(ctx, start) if start < len(ctx.lines) else None
+        if labelled is not None:
+            said = (f"under the lead-in \u201c{t}\u201d (line {ctx.number(i)}): a group label over names "
+                    "separated by commas or semicolons")
+            return Match(evidenced((lead, *labelled), said), ctx.group_end(ctx.next_filled(start + 1)))
         blocks, nxt = take_list(ctx, i + 1, "signatories", after_lead=True)
         if bare and not t.endswith((":", ",")) and not _names_under_bare_lead(blocks):
             return None
@@ -95,6 +100,20 @@ def signatories(ctx: Context, i: int) -> Match | None:
     lead = ctx.block("signatories-lead", [ctx.span(i, 0, colon + 1)], "signatories")
     said = f"after the lead-in \u201c{text[:colon + 1].strip()}\u201d, which names the act of signing"
     return Match(evidenced((lead, *items), said), end)
+
+
+def _label_over_run(ctx: Context, k: int) -> list[Block] | None:
+    """A group's label on a line of its own (\u201cInternational
+    organisations\u201d, with or without a colon) over a run of names
+    separated by commas or semicolons: the label and the names."""
+    t = ctx.lines[k].strip()
+    if ctx.group_end(k) != k + 1 or not (_bare_label(t) or _LABEL.match(t)):
+        return None
+    after = ctx.next_filled(k + 1)
+    run = _separated_run(ctx, after) if after < len(ctx.lines) else None
+    if run is None:
+        return None
+    return [ctx.block("signatory-group", [ctx.span(k)], "signatories"), *run]
 
 
 def _run_items(ctx: Context, i: int, end: int, start: int, least: int, rule: str = "signatories",
@@ -213,7 +232,8 @@ def _any_name(blocks: Sequence[Block]) -> bool:
 def _split_entries(text: str, start: int) -> list[tuple[int, int]]:
     """Cut at commas and semicolons outside parentheses (at semicolons
     alone when there are several: then commas are inside entries, "Name,
-    role; Name, role"); trim blanks."""
+    role; Name, role", and an "and" after the last is no part of its
+    entry); trim blanks."""
     cuts, depth, a = [], 0, start
     marks = ";" if text.count(";", start) >= 2 else ",;"
     for k in range(start, len(text)):
@@ -230,6 +250,9 @@ def _split_entries(text: str, start: int) -> list[tuple[int, int]]:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
+        opening = _CONJUNCTION.match(text[a:b]) if marks == ";" and out else None
+        if opening and opening.end() < b - a:  # "; and Name, role": the "and" is the separator's
+            a += opening.end()
         if a < b:
             out.append((a, b))
     return out
@@ -612,32 +635,42 @@ _RUN_MARK = re.compile(r"\s[\u2022\u00b7|\u25aa\u25cf]\s")
 """A bullet or bar between two names of a run written on one line ("A • B • C")."""
 
 
-def _separators(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` has a comma or semicolon outside parentheses, a bullet
-    or bar between blanks, or an "and"."""
+def _separators(text: str, marks: str = ",;") -> list[tuple[int, int]]:
+    """Where ``text`` has one of ``marks`` (a comma or a semicolon) outside
+    parentheses, a bullet or bar between blanks, or an "and" (where only
+    semicolons separate, which leaves commas inside the names, only an
+    "and" right after one)."""
     found, depth = [], 0
     for k, ch in enumerate(text):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-        if ch in ",;" and depth == 0:
+        if ch in marks and depth == 0:
             found.append((k, k + 1))
     found.extend((m.start(), m.end()) for m in _RUN_MARK.finditer(text))
-    found.extend((m.start(), m.end()) for m in _CONJUNCTION.finditer(text))
+    found.extend((m.start(), m.end()) for m in _CONJUNCTION.finditer(text)
+                 if "," in marks or text[:m.start()].rstrip().endswith(";"))
     return sorted(found)
+
+
+MIN_SEMICOLONS = 2
+"""A run with this many semicolons or more is cut at its semicolons alone."""
 
 
 def _comma_pieces(ctx: Context, i: int, end: int) -> list[list[Span]]:
     """The stretches of lines ``i`` to ``end`` between commas, semicolons and
-    "and"s (outside parentheses); a stretch that runs to the end of a line
-    with no separator goes on on the next line."""
+    "and"s (outside parentheses; at semicolons alone where the run has
+    ``MIN_SEMICOLONS``); a stretch that runs to the end of a line with no
+    separator goes on on the next line."""
     pieces: list[list[Span]] = []
     current: list[Span] = []
+    # Names that hold commas ("Name, Country; Name, Country") are cut at semicolons only.
+    marks = ";" if sum(ctx.lines[k].count(";") for k in range(i, end)) >= MIN_SEMICOLONS else ",;"
     for k in range(i, end):
         text = ctx.lines[k]
         # The run's final stop is a marker; a stop inside it stays with its text.
         stop = len(text.rstrip().rstrip(".") if k == end - 1 else text.rstrip())
         pos = 0
-        for a, b in [*_separators(text[:stop]), (stop, stop)]:
+        for a, b in [*_separators(text[:stop], marks), (stop, stop)]:
             if a < stop and not pieces and not current and not text[pos:a].strip():
                 continue  # a run does not open with a separator: "und" there is a word of the text
             while pieces and not current and pos < a and (text[pos].isspace() or text[pos] in _DASHES):
