@@ -213,7 +213,8 @@ def test_a_credit_over_its_caption(validator) -> None:
     "Photo: Anna Berg", "Photograph by Anna Berg", "Pic: Anna Berg", "Image credit: Anna Berg", "© Anna Berg",
     "Photo courtesy of Anna Berg", "Foto di Anna Berg", "Crédit photo: Anna Berg", "Fotografía de Anna Berg",
     "Imagen: Anna Berg", "Foto von Anna Berg", "Фото: Анна Берг", "Beeld: Anna Berg",
-    "Anna Berg/AFP via Getty Images", "(Anna Berg/AP)", "Foto: Anna Berg (CC BY 2.0)"])
+    "Anna Berg/AFP via Getty Images", "(Anna Berg/AP)", "Foto: Anna Berg (CC BY 2.0)", "Photo/Anna Berg",
+    "Photo illustration by Anna Berg", "Illustration: Anna Berg", "Ilustración: Anna Berg"])
 def test_a_credit_line_in_many_wordings(credit: str) -> None:
     doc = seg(f"Library news\n\n{BODY}\n\nReaders on the square at noon.\n{credit}\n\n{SECTION}\n")
     assert blocks(doc, "photo-credit") == [credit]

@@ -307,6 +307,7 @@ def test_dates_in_chinese_and_japanese_form() -> None:
     ("Rebels sit in front of the parliament.", "(Jane Roe/AFP/Getty Images)"),
     ("The prime minister visits the wall after the election.", "(Reuters)"),
     ("Workers gather at the factory gate. Picture taken August 23, 2018.", "REUTERS/Jane Roe"),
+    ("Workers gather at the factory gate.", "Photo/Jane Roe"),
 ])
 def test_credit_at_the_end_of_a_caption(caption: str, credit: str) -> None:
     doc = seg(NEWS + f"{caption} {credit}\n\nThe story goes on in a paragraph of its own, at some length.\n")

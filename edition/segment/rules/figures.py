@@ -19,10 +19,10 @@ _CUE = shipped().photo
 """The label words of a credit, from every language's cue table."""
 _BY = rf"(?:{shipped().credit_by})"
 """Between a credit's label and the name: "Photo by", "Foto por", "Fotografía de", "Photo courtesy of"."""
-_CREDIT_LINE = re.compile(rf"^[(\[]?{_CUE}(?:\s+by)?\s*[:：]\s*(?P<name>\S.*?)[)\]]?\.?$"
+_CREDIT_LINE = re.compile(rf"^[(\[]?{_CUE}(?:\s+by)?\s*(?:[:：]|/(?=\S))\s*(?P<name>\S.*?)[)\]]?\.?$"
                           rf"|^[(\[]?{_CUE}\s+{_BY}\s+(?P<by>[^\W\d_]\S*(?:\s\S+)*?)[)\]]?\.?$"
                           rf"|^(?:{_CUE}\s*)?(?:©|\(c\))\s*(?P<copy>\S.*?)\.?$", re.IGNORECASE)
-_CREDIT_TAIL = re.compile(rf"(?<=[.!?\u2026\"\u201d\u2019)])\s+(?P<credit>{_CUE}(?:\s*:\s*|\s+{_BY}\s+)"
+_CREDIT_TAIL = re.compile(rf"(?<=[.!?\u2026\"\u201d\u2019)])\s+(?P<credit>{_CUE}(?:\s*:\s*|/(?=\S)|\s+{_BY}\s+)"
                           rf"(?P<name>[^.:]{{1,80}})\.?)$", re.IGNORECASE)
 _CREDIT_BRACKETED = re.compile(rf"\s+(?P<credit>[(\[]{_CUE}(?:\s*:\s*|\s+{_BY}\s+)(?P<name>[^()\[\].:]{{1,80}})[)\]])\.?$",
                                re.IGNORECASE)
