@@ -309,3 +309,18 @@ def test_an_indent_most_of_whose_blocks_are_not_captions_marks_none() -> None:
     captions = blocks(seg(text), "caption")
     assert "Readers on the steps of the town hall" not in captions
     assert "A reader and her dog" not in captions
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Roe | March 3, 2021", "Issue 12 \u2014 March 2021", "Newsletter #48, February 2021",
+    "Updated 3 March 2021 12:00 GMT", "March 3, 2021 at 10:15 am", "3 March 2021 \u2014 Leeds",
+    "Rebel Daily 6 | 12 October 2019"])
+def test_a_date_with_its_label_is_a_dateline(line: str) -> None:
+    for text in (f"Library news\n\n{line}\n\n{BODY}\n\n{SECTION}\n", f"Library news\n\n{BODY}\n\n{SECTION}\n\n{line}\n"):
+        assert blocks(seg(text), "dateline") == [line]
+
+
+@pytest.mark.parametrize("line", ["The strike began on 3 March 2021 and lasted a week.",
+                                  "Join us on 3 March 2021:", "What happened on 3 March 2021?"])
+def test_a_sentence_that_names_a_date_is_no_dateline(line: str) -> None:
+    assert blocks(seg(f"Library news\n\n{BODY}\n\n{line}\n\n{SECTION}\n"), "dateline") == []

@@ -34,6 +34,9 @@ RULES: tuple[Rule, ...] = (
          "description (\"20 NOV | Indonesia – Rebels …\") is a gallery photo's caption.",
          figures.dated_caption),
     Rule("dateline", "A line that is only a date, maybe after a place.", closing.dateline),
+    Rule("labelled-date", "A line of its own giving one date and what labels it: a byline, an issue "
+         "(\"Issue 12 \u2014 March 2021\"), a label word (\"Updated\", \"Published:\"); maybe a time "
+         "of day or a place after it.", closing.labelled_date),
     Rule("event-dateline", "A line of its own giving a day and month with no year, then hours or a "
          "place after a bar (\"12 OCT | Bruselas\"), or a date and a time of day alone.",
          closing.event_dateline),

@@ -7,7 +7,7 @@ import re
 from edition.model import Block, Mark
 from edition.segment.context import Context, Match, evidenced
 from edition.segment.cues import shipped
-from edition.segment.dates import dated_time, find_dates, is_event_line, is_posting_line
+from edition.segment.dates import dated_time, find_dates, is_event_line, is_posting_line, is_time
 from edition.segment.names import signatory_mark
 from edition.segment.shapes import closes_with_stop, ends_sentence, is_name_like, is_separator, sentences, words
 
@@ -122,6 +122,43 @@ def dateline(ctx: Context, i: int) -> Match | None:
         return tuple(found)
 
     return Match((ctx.block("dateline", [ctx.span(i)], "dateline", marks),), i + 1)
+
+
+LABELLED_DATE_WORDS = 12
+"""The most words of a line that is a date and what labels it."""
+_ISSUE = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w.'’-]*(?:\s+[A-ZÀ-ÞА-ЯЁ][\w.'’-]*)?\s*(?:#|No\.?\s*|Nr\.?\s*|N[°º]\s*|№\s*)?\d{1,4}$")
+"""An issue's name and number: "Issue 12", "Newsletter #48", "Rebel Daily 6"."""
+_LABEL_WORD = re.compile(r"^[A-ZÀ-ÞА-ЯЁ][\w'’-]*:?$|^[A-ZÀ-ÞА-ЯЁ][\w'’-]*(?:\s+[\w'’-]+){0,2}:$")
+"""One capitalized word ("Updated"), or up to three words ending in a
+colon ("Date of publication:"), before a date."""
+_SIDES = " ,|\u00b7\u2022\u2013\u2014-"
+
+
+def labelled_date(ctx: Context, i: int) -> Match | None:
+    """A line of its own giving one date and what labels it: a byline ("By
+    Jane Roe | March 3, 2021"), an issue ("Issue 12 \u2014 March 2021"), a
+    label word ("Updated 3 March 2021", "Published: 3 March 2021"); maybe a
+    time of day or a place (after a dash or a bar) after the date."""
+    text = ctx.lines[i].strip()
+    if ctx.group_end(i) - i != 1 or words(text) > LABELLED_DATE_WORDS or text.endswith(("!", "?", ":")):
+        return None
+    dates = find_dates(text)
+    if len(dates) != 1:
+        return None
+    date = dates[0]
+    before = text[:date.start].strip(_SIDES)
+    after = text[date.end:].strip(_SIDES + ".")
+    if not before and not after:
+        return None  # a date alone: the dateline rule's
+    labelled = not before or is_byline(before) or bool(_ISSUE.match(before) or _LABEL_WORD.match(before))
+    placed = not after or is_time(after) or _is_place(after)
+    if not (labelled and placed) or (not before and not is_time(after) and text[date.end:].startswith(", ")):
+        return None  # "12 March 2021, Paris" is the dateline rule's
+
+    def marks(_: str) -> tuple[Mark, ...]:
+        return (Mark("date", date.start, date.end, date.iso),)
+
+    return Match((ctx.block("dateline", [ctx.span(i)], "labelled-date", marks),), i + 1)
 
 
 def posting_line(ctx: Context, i: int) -> Match | None:
