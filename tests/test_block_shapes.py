@@ -223,6 +223,7 @@ def test_a_credit_line_in_many_wordings(credit: str) -> None:
 
 @pytest.mark.parametrize("line", [
     "Thanks to Anna Berg for the translation.", "Translated by Anna Berg.", "Reposted from the Town Gazette.",
+    "Cross-posted from the Town Gazette.",
     "Originally published in the Town Gazette, 3 March 2021.", "(From the Town Gazette, March 2021)",
     "Übersetzung: Anna Berg", "Fuente: Diario del Pueblo", "Перевод: Анна Берг", "Tradução: Anna Berg"])
 def test_a_line_of_thanks_or_provenance_at_the_end(line: str) -> None:
