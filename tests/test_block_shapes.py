@@ -325,3 +325,22 @@ def test_a_date_with_its_label_is_a_dateline(line: str) -> None:
                                   "Join us on 3 March 2021:", "What happened on 3 March 2021?"])
 def test_a_sentence_that_names_a_date_is_no_dateline(line: str) -> None:
     assert blocks(seg(f"Library news\n\n{BODY}\n\n{line}\n\n{SECTION}\n"), "dateline") == []
+
+
+def test_a_short_title_over_a_short_second_line_has_a_subtitle() -> None:
+    doc = seg(f"Keep the library open\nWhy the old town needs its readers\n\n{BODY}\n\n{SECTION}\n")
+    assert blocks(doc, "title") == ["Keep the library open"]
+    assert blocks(doc, "heading") == ["Why the old town needs its readers"]
+    assert len(blocks(doc, "paragraph")) == 2
+
+
+def test_a_long_first_line_going_on_below_is_still_one_title() -> None:
+    doc = seg(f"Residents of the old town gather to save the public library from\nclosing\n\n{BODY}\n")
+    assert blocks(doc, "title") == ["Residents of the old town gather to save the public library from closing"]
+
+
+def test_a_name_closing_a_text_before_a_section_break_signs_it() -> None:
+    doc = seg(f"Keep the library open\n\n{BODY}\n\n{SECTION}\n\nLibrary Readers Association\n\n* * *\n\n"
+              f"A second letter on the library\n\n{BODY}\n\n{SECTION}\n")
+    assert blocks(doc, "signatory") == ["Library Readers Association"]
+    assert blocks(doc, "title") == ["Keep the library open", "A second letter on the library"]

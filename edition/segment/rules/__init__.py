@@ -91,7 +91,7 @@ RULES: tuple[Rule, ...] = (
          "separated by commas and a last \"and\", maybe after a few words introducing them.",
          signatories.comma_run),
     Rule("closing-name", "A name alone under the text's last paragraph or slogan at the end of "
-         "the file (an organization, or a person of two to four capitalized words), maybe over a "
+         "the file or before a section break (an organization, or a person of two to four capitalized words), maybe over a "
          "place and date or contact details, signs the text.", signatories.closing_name),
     Rule("section-heading", "A lone short line inside the body, not closed like a sentence and "
          "not a name, over a paragraph of running text, is a section's heading.",

@@ -61,7 +61,20 @@ def opening_title(ctx: Context, i: int) -> Match | None:
     if end - i == 2 and _wrapped_title(first, ctx.lines[i + 1].strip()):
         return Match(evidenced((ctx.block("title", [ctx.span(i), ctx.span(i + 1)], "opening-title"),),
                                "the first two lines, a long line wrapped: one title not closed by a stop"), i + 2)
+    if end - i == 2 and _title_and_subtitle(first, ctx.lines[i + 1].strip()) and _opens_body(ctx, end):
+        return Match(evidenced((ctx.block("title", [ctx.span(i)], "opening-title"),
+                                ctx.block("heading", [ctx.span(i + 1)], "opening-title")),
+                               "the first line, short, over a second short line opening with a capital: "
+                               "a title and its subtitle"), i + 2)
     return None
+
+
+def _title_and_subtitle(first: str, second: str) -> bool:
+    """Two short lines, neither closed like a sentence, the second opening
+    with a capital: too short a first line for a wrapped title, so a title
+    over its subtitle."""
+    return (len(first) < WRAPPED_TITLE_CHARS and not first.endswith(":") and _title_shaped(first)
+            and _title_shaped(second) and starts_upper(second))
 
 
 WRAPPED_TITLE_CHARS = 48

@@ -28,6 +28,7 @@ from edition.segment.shapes import (
     is_list_entry,
     is_name_like,
     is_number_alone,
+    is_separator,
     sentences,
     starts_upper,
     strip_bullet,
@@ -766,7 +767,7 @@ PERSON_WORDS = (2, 4)
 
 def closing_name(ctx: Context, i: int) -> Match | None:
     """A name alone on its line right under the text's last paragraph or
-    slogan, at the end of the file: an organization (a word of a kind of
+    slogan, at the end of the file or before a section break: an organization (a word of a kind of
     organization in it, or every word capitalized under a closing slogan:
     "Fridays for Future Göttingen") or a person (two to four capitalized
     words) signs the text.
@@ -779,13 +780,14 @@ def closing_name(ctx: Context, i: int) -> Match | None:
         return None
     rest: list[int] = []  # the filled lines after it, up to one more than a tail may have
     k = ctx.next_filled(i + 1)
-    while k < len(ctx.lines) and len(rest) <= SIGNATURE_TAIL:
-        rest.append(k)
+    while k < len(ctx.lines) and len(rest) <= SIGNATURE_TAIL and not is_separator(ctx.lines[k]):
+        rest.append(k)  # a section break ends the text as the end of the file does
         k = ctx.next_filled(k + 1)
     if len(rest) > SIGNATURE_TAIL or not all(_signature_tail(ctx.lines[k]) for k in rest):
         return None
     block = ctx.block("signatory", [ctx.span(i)], "closing-name", signatory_mark)
-    return Match(evidenced((block,), "a name alone under the text's close, at the end of the file"), i + 1)
+    where = "the end of the file" if k >= len(ctx.lines) else f"the section break on line {ctx.number(k)}"
+    return Match(evidenced((block,), f"a name alone under the text's close, before {where}"), i + 1)
 
 
 _CUES = shipped()
