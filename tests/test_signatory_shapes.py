@@ -233,3 +233,25 @@ def test_a_group_label_under_the_lead_over_a_run_of_names() -> None:
     assert blocks(doc, "signatories-lead") == ["Signed by:"]
     assert blocks(doc, "signatory-group") == ["Organisations in Yorkshire"]
     assert blocks(doc, "signatory") == PLACED
+
+
+@pytest.mark.parametrize("ending, names", [
+    ("Signed:\n\nAnna Berg\n\nPeter Quist\n\nLi Wei\n\nKofi Mensah", ["Anna Berg", "Peter Quist", "Li Wei", "Kofi Mensah"]),
+    ("Signed:\n\nAnna Berg\nRetired teacher, Leeds\n\nPeter Quist\nLibrarian, York\n\nLi Wei\nStudent, Hull",
+     ["Anna Berg", "Retired teacher, Leeds", "Peter Quist", "Librarian, York", "Li Wei", "Student, Hull"]),
+    ("Signed,\n\nAnna Berg, Leeds\n\nPeter Quist, York", ["Anna Berg, Leeds", "Peter Quist, York"]),
+])
+def test_entries_under_a_lead_set_apart_by_blank_lines(ending: str, names: list[str]) -> None:
+    assert blocks(seg(letter(ending)), "signatory") == names
+
+
+def test_a_date_or_a_sentence_after_blank_separated_entries_is_no_entry() -> None:
+    doc = seg(letter("Signed:\n\nAnna Berg\n\nPeter Quist\n\nLeeds, 3 March 2021\n\nWrite to the committee for more."))
+    assert blocks(doc, "signatory") == ["Anna Berg", "Peter Quist"]
+    assert blocks(doc, "dateline") == ["Leeds, 3 March 2021"]
+
+
+def test_how_to_sign_under_the_signatories_joins_no_list() -> None:
+    ending = ("Signed:\nAnna Berg\nPeter Quist\nLi Wei\n\nWays to sign this letter:\nSend an e-mail to the committee\n"
+              "Sign the form on our website\nCome to the library on Saturday")
+    assert blocks(seg(letter(ending)), "signatory") == ["Anna Berg", "Peter Quist", "Li Wei"]

@@ -85,7 +85,8 @@ def signatories(ctx: Context, i: int) -> Match | None:
         blocks, nxt = take_list(ctx, i + 1, "signatories", after_lead=True)
         if bare and not t.endswith((":", ",")) and not _names_under_bare_lead(blocks):
             return None
-        if not _any_name(blocks):
+        # A second lead right under a list ("Ways to sign this letter:") must head names indeed.
+        if not _any_name(blocks, AFTER_LIST_NAMED_SHARE if ctx.last_type() == "signatory" else NAMED_SHARE):
             return None
         if blocks:
             said = f"under the lead-in \u201c{t}\u201d (line {ctx.number(i)}), which names the act of signing"
@@ -223,11 +224,20 @@ def _names_under_bare_lead(blocks: Sequence[Block]) -> bool:
             and 2 * sum(1 for b in names if is_name_like(b.text)) > len(names))
 
 
-def _any_name(blocks: Sequence[Block]) -> bool:
-    """Under any lead, some entry looks like a name: a lead that names the
-    act of signing may head a list of how to sign ("Ways to sign this
-    letter:"), whose entries are instructions, not signers."""
-    return any(is_name_like(b.text) for b in blocks if b.type == "signatory")
+NAMED_SHARE = 0.5
+"""The least share of the entries under a lead that must look like names."""
+AFTER_LIST_NAMED_SHARE = 0.8
+"""The same under a lead right below a list of signatories, where a list of
+how to sign is more likely than a second list of signers."""
+
+
+def _any_name(blocks: Sequence[Block], share: float = NAMED_SHARE) -> bool:
+    """Under any lead, at least ``share`` of the entries look like names: a lead
+    that names the act of signing may head a list of how to sign ("Ways to
+    sign this letter:"), whose entries are instructions, not signers (one of
+    which may still look like a name: "Come to the library on Saturday")."""
+    entries = [b for b in blocks if b.type == "signatory"]
+    return bool(entries) and sum(1 for b in entries if is_name_like(b.text)) >= share * len(entries)
 
 
 def _split_entries(text: str, start: int) -> list[tuple[int, int]]:
@@ -547,13 +557,14 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
     since_label = 0 if after_lead else 1
     numbers = _counted(ctx, i, ctx.group_end(i))
     number: Span | None = None  # a number alone, waiting for its entry
-    j = i
+    j = group = i  # ``group``: the first line of the group of lines being read
     while j < len(ctx.lines):
         if ctx.blank(j):
             k = ctx.next_filled(j)
             if number is None and k < len(ctx.lines) and (
-                    since_label == 0 or _is_label(ctx.lines[k]) or _heads_numbered(ctx, k)):
-                j = k
+                    since_label == 0 or _is_label(ctx.lines[k]) or _heads_numbered(ctx, k)
+                    or (after_lead and _entries_again(ctx, k, j - group))):
+                j = group = k
                 continue
             break
         line = ctx.lines[j]
@@ -588,6 +599,19 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
     while blocks and blocks[-1].type == "signatory-group":
         j = blocks.pop().spans[0].line - 1
     return blocks, j
+
+
+def _entries_again(ctx: Context, k: int, size: int) -> bool:
+    """Under a lead, the group at line ``k`` goes on with the list the group
+    above it began (entries set apart by blank lines: "Name" or "Name" over
+    its role): no more lines than that group, each an entry of a list, the
+    first a name and no thanks or source ("Thanks to Name"), none a date or
+    contact details."""
+    end = ctx.group_end(k)
+    lines = [ctx.lines[n].strip() for n in range(k, end)]
+    return (0 < end - k <= max(size, 1) and is_name_like(lines[0])
+            and not _CUES.thanks.match(lines[0]) and not _CUES.provenance.match(lines[0])
+            and all(is_list_entry(entry_text(t)) and not is_dated_line(t) and not is_contact_line(t) for t in lines))
 
 
 _COLUMN = shipped().column
