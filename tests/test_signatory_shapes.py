@@ -255,3 +255,7 @@ def test_how_to_sign_under_the_signatories_joins_no_list() -> None:
     ending = ("Signed:\nAnna Berg\nPeter Quist\nLi Wei\n\nWays to sign this letter:\nSend an e-mail to the committee\n"
               "Sign the form on our website\nCome to the library on Saturday")
     assert blocks(seg(letter(ending)), "signatory") == ["Anna Berg", "Peter Quist", "Li Wei"]
+
+
+def test_friends_of_something_closing_a_text_is_an_organisation_that_signs() -> None:
+    assert blocks(seg(letter("Friends of the Old Town Library")), "signatory") == ["Friends of the Old Town Library"]
