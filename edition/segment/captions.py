@@ -21,6 +21,7 @@ from edition.model import Block
 from edition.segment.rules.figures import CAPTION_WORDS
 from edition.segment.rules.marks import place_and_dates
 from edition.segment.shapes import ends_sentence, words
+from edition.segment.units import FIGURE_TYPES
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,6 @@ class Page:
         return first.start == 0 and 0 < first.line <= len(self.indents) and self.indents[first.line - 1] > 0
 
 
-_FIGURE = frozenset({"caption", "photo-credit"})
 _RETYPED = frozenset({("paragraph", "paragraph"), ("heading", "section-heading"), ("title", "section-title")})
 """(type, rule) of the blocks a caption may have been taken for: the
 catch-all paragraph and the headings read from a lone short line."""
@@ -59,7 +59,7 @@ def captions_set_off_alike(blocks: Sequence[Block], page: Page) -> list[Block]:
         if page.indented(block):
             lines.setdefault(block.spans[0].line, []).append(k)
     starts = {block.spans[0].line for block in out}
-    known = [n for n, ks in lines.items() if any(out[k].type in _FIGURE for k in ks)]
+    known = [n for n, ks in lines.items() if any(out[k].type in FIGURE_TYPES for k in ks)]
     if (len(known) < MIN_SET_OFF_FIGURES or 2 * len(known) < len(lines)
             or len(lines) > MAX_SET_OFF_SHARE * len(starts)):
         return out
@@ -109,7 +109,7 @@ def _story_date(blocks: Sequence[Block], k: int) -> int | None:
     """The line of the date that opens the story block ``k`` stands in, if
     only running text and figures lie between them."""
     j = k - 1
-    while j > 0 and blocks[j].type in ("paragraph", *_FIGURE):
+    while j > 0 and blocks[j].type in ("paragraph", *FIGURE_TYPES):
         j -= 1
     if j > 0 and blocks[j].type == "dateline" and blocks[j - 1].type in _HEADS:
         return blocks[j].lines[0]

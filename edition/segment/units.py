@@ -21,7 +21,8 @@ MAX_NEAREST_CAPTION_WORDS = 40
 """Inside a text, the paragraph right above a lone credit is its caption
 only when no longer than this (a longer one is the text's, the photo
 uncaptioned)."""
-_FIGURE = frozenset({"caption", "photo-credit"})
+FIGURE_TYPES = frozenset({"caption", "photo-credit"})
+"""The types of the blocks of a figure."""
 
 
 def attach_captions(blocks: Sequence[Block]) -> list[Block]:
@@ -45,7 +46,7 @@ def attach_captions(blocks: Sequence[Block]) -> list[Block]:
         count = k - j
         if not count:
             continue
-        closed = j == 0 or out[j - 1].type in CLOSING - _FIGURE  # a figure above closes no text
+        closed = j == 0 or out[j - 1].type in CLOSING - FIGURE_TYPES  # a figure above closes no text
         first = j if closed and count <= MAX_CAPTION_PARAGRAPHS else k - 1
         if first == k - 1 and approx_words(out[k - 1].text) > MAX_NEAREST_CAPTION_WORDS:
             continue
@@ -84,9 +85,9 @@ def split_units(blocks: Sequence[Block]) -> list[Unit]:
                                             and not block.starts_text):
             units.append(_unit("text", current))
             current = []
-        if block.type in _FIGURE:
+        if block.type in FIGURE_TYPES:
             end = k
-            while end < len(blocks) and blocks[end].type in _FIGURE:
+            while end < len(blocks) and blocks[end].type in FIGURE_TYPES:
                 end += 1
             before_ok = not current or current[-1].type in CLOSING
             after_ok = end == len(blocks) or blocks[end].type in ("title", "heading")

@@ -86,7 +86,7 @@ def signatories(ctx: Context, i: int) -> Match | None:
         if bare and not t.endswith((":", ",")) and not _names_under_bare_lead(blocks):
             return None
         # A second lead right under a list ("Ways to sign this letter:") must head names indeed.
-        if not _any_name(blocks, AFTER_LIST_NAMED_SHARE if ctx.last_type() == "signatory" else NAMED_SHARE):
+        if not _mostly_names(blocks, AFTER_LIST_NAMED_SHARE if ctx.last_type() == "signatory" else NAMED_SHARE):
             return None
         if blocks:
             said = f"under the lead-in \u201c{t}\u201d (line {ctx.number(i)}), which names the act of signing"
@@ -231,7 +231,7 @@ AFTER_LIST_NAMED_SHARE = 0.8
 how to sign is more likely than a second list of signers."""
 
 
-def _any_name(blocks: Sequence[Block], share: float = NAMED_SHARE) -> bool:
+def _mostly_names(blocks: Sequence[Block], share: float = NAMED_SHARE) -> bool:
     """Under any lead, at least ``share`` of the entries look like names: a lead
     that names the act of signing may head a list of how to sign ("Ways to
     sign this letter:"), whose entries are instructions, not signers (one of
@@ -246,7 +246,7 @@ def _split_entries(text: str, start: int) -> list[tuple[int, int]]:
     role; Name, role", and an "and" after the last is no part of its
     entry); trim blanks."""
     cuts, depth, a = [], 0, start
-    marks = ";" if text.count(";", start) >= 2 else ",;"
+    marks = ";" if text.count(";", start) >= MIN_SEMICOLONS else ",;"
     for k in range(start, len(text)):
         ch = text[k]
         depth += ch == "("
@@ -255,7 +255,7 @@ def _split_entries(text: str, start: int) -> list[tuple[int, int]]:
             cuts.append((a, k))
             a = k + 1
     cuts.append((a, len(text.rstrip(" .")) if text.rstrip().endswith(".") else len(text)))
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in cuts:
         while a < b and text[a].isspace():
             a += 1
