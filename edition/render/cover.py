@@ -7,16 +7,31 @@ then kept in four (ink, two steps of antialiasing, paper) and stored as a
 2-bit palette PNG: compressing its pixels is most of the cost of a cover,
 and a quarter of a byte per pixel encodes in half the time of one byte (and
 a third of the file) with no difference to see at the picture's 1600 by 2400
-pixels.  Fonts are loaded once per size and process.
+pixels.
+
+A cover costs more than the rest of an EPUB, and an archive repeats titles
+(and rebuilds them), so each distinct cover is drawn once: per process, and
+in the user's cache folder (``edition.cache``), named by a hash of the title,
+the bodies, the size, the fonts, Pillow's version and this module's own
+source, so a change to any of them draws it anew.  Pillow is imported only
+to draw.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
+from edition.cache import cache_folder, keep, recall
+
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
+
+    Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("/usr/share/fonts/TTF"))
@@ -34,19 +49,29 @@ PALETTE = [round(ink + (paper - ink) * step / (STEPS - 1))
 """Palette index 0 is the ink, ``STEPS - 1`` the paper."""
 TO_STEP = [round(level * (STEPS - 1) / 255) for level in range(256)]
 """Each drawn grey level's nearest kept step."""
+PNG_START = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+"""The signature and the closing chunk of every whole PNG file."""
 
-Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+
+@functools.lru_cache(maxsize=8)
+def _font_file(names: tuple[str, ...]) -> Path | None:
+    """The first of ``names`` found in ``FONT_DIRS``."""
+    for name in names:
+        for folder in FONT_DIRS:
+            path = folder / name
+            if path.is_file():
+                return path
+    return None
 
 
 @functools.lru_cache(maxsize=64)
 def _font(names: tuple[str, ...], size: int) -> Font:
     """The first of ``names`` found in ``FONT_DIRS``, else Pillow's built-in font."""
-    for name in names:
-        for folder in FONT_DIRS:
-            path = folder / name
-            if path.is_file():
-                return ImageFont.truetype(str(path), size)
-    return ImageFont.load_default(size=size)
+    from PIL import ImageFont
+
+    path = _font_file(names)
+    return ImageFont.truetype(str(path), size) if path else ImageFont.load_default(size=size)
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int) -> list[str]:
@@ -95,12 +120,46 @@ file a quarter larger."""
 
 def make_cover(title: str, bodies: list[str] | tuple[str, ...], width: int = 1600, height: int = 2400) -> bytes:
     """A PNG cover: ``title`` in large type, a thin rule, the issuing ``bodies``
-    below; the same title and bodies are drawn once per process."""
+    below; the same title and bodies are drawn once."""
     return _cover(title, tuple(bodies), width, height)
 
 
 @functools.lru_cache(maxsize=32)
 def _cover(title: str, bodies: tuple[str, ...], width: int, height: int) -> bytes:
+    folder = cache_folder()
+    entry = folder / "covers" / f"{cover_key(title, bodies, width, height)}.png" if folder else None
+    if entry is not None:
+        kept = recall(entry)
+        if kept is not None and kept.startswith(PNG_START) and kept.endswith(PNG_END):
+            return kept
+    data = draw_cover(title, bodies, width, height)
+    if entry is not None:
+        keep(entry, data)
+    return data
+
+
+def cover_key(title: str, bodies: tuple[str, ...], width: int, height: int) -> str:
+    """A name for the cover that changes with anything that changes its bytes."""
+    made_of = json.dumps([_recipe(), title, list(bodies), width, height], ensure_ascii=False)
+    return hashlib.sha256(made_of.encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _recipe() -> list[str]:
+    """What the drawing is made with: this module's source, Pillow's version
+    and the font files (by name and size)."""
+    from PIL import __version__ as pillow
+
+    fonts = [(str(path), str(path.stat().st_size)) if path else ("built-in", "")
+             for path in (_font_file(TITLE_FONTS), _font_file(BODY_FONTS))]
+    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return [source, pillow, *(part for font in fonts for part in font)]
+
+
+def draw_cover(title: str, bodies: tuple[str, ...], width: int, height: int) -> bytes:
+    """Draw the cover, as ``make_cover`` describes it, without the caches."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("L", (width, height), PAPER_LEVEL)
     draw = ImageDraw.Draw(image)
     margin = width // 9

@@ -24,6 +24,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, cast
 
+from edition.cache import cache_folder
+
 _SAMPLE = 3_000
 
 
@@ -40,15 +42,6 @@ def guess_language(text: str) -> str:
 def load_language_model() -> None:
     """Load the classifier's model now rather than on the first guess."""
     _identifier()
-
-
-def cache_folder() -> Path | None:
-    """Where the unpacked model is kept, or None when caching is off."""
-    chosen = os.environ.get("EDITION_CACHE")
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "edition"
 
 
 @functools.cache
