@@ -259,3 +259,50 @@ def test_how_to_sign_under_the_signatories_joins_no_list() -> None:
 
 def test_friends_of_something_closing_a_text_is_an_organisation_that_signs() -> None:
     assert blocks(seg(letter("Friends of the Old Town Library")), "signatory") == ["Friends of the Old Town Library"]
+
+
+PEOPLE = ["Maria Olsen", "Tomás Riera (librarian)", "Anne-Marie Duval", "Kwame Mensah",
+          "Dr. Ingrid Haas", "Lucas Ferreira", "Sofia Marchetti", "W.E. Brandt"]
+
+
+def in_columns(names: list[str], gap: str) -> str:
+    """``names`` two to a row, the second column set off by ``gap`` after padding."""
+    width = max(map(len, names))
+    return "\n".join(names[n].ljust(width) + gap + names[n + 1] if n + 1 < len(names) else names[n]
+                     for n in range(0, len(names), 2))
+
+
+@pytest.mark.parametrize("gap", ["    ", "\t", "  "])
+@pytest.mark.parametrize("lead", ["Signed:\n", ""])
+def test_names_set_in_two_columns_are_one_signatory_each(gap: str, lead: str) -> None:
+    """A row of a list set in columns holds one name per column, with spaces
+    or a tab between them; a row with an odder name ("W.E. Brandt") is cut
+    as its neighbours are."""
+    doc = seg(letter(lead + in_columns(PEOPLE, gap)))
+    assert blocks(doc, "signatory") == PEOPLE
+
+
+def test_organisations_set_in_two_columns() -> None:
+    doc = seg(letter("Signed:\n" + in_columns(ORGS, "    ")))
+    assert blocks(doc, "signatory") == ORGS
+
+
+@pytest.mark.parametrize("second", [
+    ["Norway", "Spain", "France", "Ghana"],
+    ["Town Readers Association", "Local History Society", "Friends of the Earth", "Union of Teachers"],
+])
+def test_a_table_of_names_and_what_they_are_keeps_a_row_a_signatory(second: list[str]) -> None:
+    """A name and the country or organization beside it are one signatory,
+    not two: the columns hold different kinds of thing."""
+    rows = [f"{person.ljust(20)}    {other}" for person, other in zip(PEOPLE, second, strict=False)]
+    doc = seg(letter("Signed:\n" + "\n".join(rows)))
+    found = blocks(doc, "signatory")
+    assert len(found) == len(rows)
+    assert [f.split()[0] for f in found] == [p.split()[0] for p in PEOPLE[:len(rows)]]
+
+
+def test_spaces_in_prose_cut_nothing() -> None:
+    """Two spaces after a full stop, as typists set them, leave a paragraph whole."""
+    prose = "We met the council on Monday.  Maria Olsen spoke first.  Kwame Mensah spoke after her."
+    doc = seg(letter(prose))
+    assert any(p.startswith("We met the council") and p.endswith("after her.") for p in blocks(doc, "paragraph"))

@@ -27,6 +27,10 @@ class Context:
     numbers: tuple[int, ...] = ()
     """The source line number of each of ``lines`` when the engine showed
     the rules blank lines the source lacks (empty: ``lines[i]`` is line ``i + 1``)."""
+    gaps: tuple[tuple[int, ...], ...] = ()
+    """Per line of ``lines``, where normalization made a run of blanks or a
+    tab one space (offsets of that space): the gaps between the columns of
+    a table set in plain text (empty: no line has one)."""
 
     def number(self, i: int) -> int:
         """The source's line number of ``lines[i]``, for evidence."""
@@ -61,6 +65,21 @@ class Context:
         while i < len(self.lines) and not self.lines[i].strip():
             i += 1
         return i
+
+    def cells(self, i: int, start: int = 0) -> list[tuple[int, int]]:
+        """The stretches of line ``i`` from ``start`` between its column gaps
+        (one stretch, the whole rest, when it has none), trimmed of blanks."""
+        text = self.lines[i]
+        cuts = [g for g in (self.gaps[i] if i < len(self.gaps) else ()) if g > start]
+        out = []
+        for a, b in zip([start, *(g + 1 for g in cuts)], [*cuts, len(text)], strict=True):
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                out.append((a, b))
+        return out
 
     def at_start(self) -> bool:
         """True before any block has been committed."""

@@ -32,11 +32,16 @@ def type_blocks(normalized: NormalizedText, rules: Sequence[Rule], language: str
     masked = {k for p in placed if p.claims for k in range(p.first, p.last + 1)}
     shown = tuple("" if k in masked else text for k, text in enumerate(real)) if masked else real
     lines, numbers = _with_breaks(shown, breaks)
+    gaps = column_gaps(normalized)
+    if any(gaps):  # shown as ``lines`` are: a blank the layout adds has none
+        shown_gaps = tuple(gaps[n - 1] if lines[k] else () for k, n in enumerate(numbers))
+    else:
+        shown_gaps = ()
     at = {n - 1: v for v, n in enumerate(numbers)}  # a source line's index in ``lines``
     claims = {at[p.first]: p for p in placed if p.claims}
     blocks: list[Block] = []
     # The context sees the growing list: rules only read it.
-    ctx = Context(lines, language, blocks, dict(known or {}), numbers if breaks else ())
+    ctx = Context(lines, language, blocks, dict(known or {}), numbers if breaks else (), shown_gaps)
     full = Context(real, language, blocks)
     starts = sorted(claims)
 
@@ -69,6 +74,24 @@ def type_blocks(normalized: NormalizedText, rules: Sequence[Rule], language: str
         i = advance(match.next)
     _check_lossless(normalized, blocks)
     return blocks
+
+
+GAP_RULES = frozenset({"tab", "double-space"})
+"""The normalization rules whose one space stands for a gap between columns."""
+
+
+def column_gaps(normalized: NormalizedText) -> tuple[tuple[int, ...], ...]:
+    """Per line, the offsets in its regularized text of each space that
+    normalization made of a tab or of a run of blanks between two words."""
+    out = []
+    for line in normalized.lines:
+        found, pos = [], 0
+        for piece in line.pieces:
+            if piece.rule in GAP_RULES and piece.reg == " " and 0 < pos:
+                found.append(pos)
+            pos += len(piece.reg)
+        out.append(tuple(found))
+    return tuple(out)
 
 
 def _with_breaks(lines: tuple[str, ...], breaks: Collection[int]) -> tuple[tuple[str, ...], tuple[int, ...]]:

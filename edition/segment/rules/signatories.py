@@ -16,7 +16,7 @@ from edition.model import Block, Span
 from edition.segment.context import Context, Match, evidenced
 from edition.segment.cues import names_organisation, shipped
 from edition.segment.dates import is_dated_line
-from edition.segment.names import signatory_mark
+from edition.segment.names import is_person_name, signatory_mark
 from edition.segment.rules.closing import is_contact_line
 from edition.segment.shapes import (
     capitalized_share,
@@ -342,9 +342,10 @@ class _Facts:
     a name and its role) follow each other between blank lines from line
     ``k`` on (0 when no such group starts at line ``k``)."""
     lines: list[int]
-    """``lines[k]``: how many lines those groups hold."""
+    """``lines[k]``: how many entries those groups hold (a line each, or
+    the names of a row set in columns)."""
     named: list[int]
-    """``named[k]``: how many of those lines look like names."""
+    """``named[k]``: how many of those entries look like names."""
     last: list[int]
     """``last[k]``: the last line of that chain."""
     name_like: list[bool]
@@ -364,8 +365,13 @@ def _facts(ctx: Context) -> _Facts:
 
 def _work_out(ctx: Context) -> _Facts:
     n = len(ctx.lines)
-    name_like = [is_name_like(line) for line in ctx.lines]
-    short = [_short_entry(line) for line in ctx.lines]
+    # A row of a list set in columns is as much an entry as a line of one name.
+    # A row of a list set in columns is as much an entry as a line of one
+    # name, and it counts its names.
+    rows = [len(_name_cells(ctx, k, strip_bullet(line))) if ctx.gaps else 0 for k, line in enumerate(ctx.lines)]
+    name_like = [row > 0 or is_name_like(line) for row, line in zip(rows, ctx.lines, strict=True)]
+    short = [row > 0 or _short_entry(line) for row, line in zip(rows, ctx.lines, strict=True)]
+    entries = [row or 1 for row in rows]
     before, prose_after = [0] * (n + 1), [0] * (n + 1)
     for k, line in enumerate(ctx.lines):
         before[k + 1] = before[k] + len(line.strip())
@@ -379,8 +385,8 @@ def _work_out(ctx: Context) -> _Facts:
         if end - k > MAX_ENTRY_LINES or not all(short[k:end]):
             continue
         after = ctx.next_filled(end)
-        chain[k], lines[k] = 1 + chain[after], end - k + lines[after]
-        named[k] = sum(name_like[k:end]) + named[after]
+        chain[k], lines[k] = 1 + chain[after], sum(entries[k:end]) + lines[after]
+        named[k] = sum(e for e, named_ in zip(entries[k:end], name_like[k:end], strict=True) if named_) + named[after]
         last[k] = last[after] if chain[after] else end - 1
     return _Facts(before, prose_after, chain, lines, named, last, name_like, short)
 
@@ -497,9 +503,11 @@ def name_run(ctx: Context, i: int) -> Match | None:
     while k < end:
         if not ctx.blank(k):
             off = strip_bullet(ctx.lines[k]) or numbers.get(k, 0)
-            made = ctx.block("signatory", [ctx.span(k, off)], "name-run", signatory_mark)
             markers = (ctx.span(k, 0, off),) if off else ()
-            blocks.append(Block(made.type, made.text, made.spans, made.rule, made.marks, markers))
+            for n, span in enumerate(_entry_spans(ctx, k, off)):
+                made = ctx.block("signatory", [span], "name-run", signatory_mark)
+                blocks.append(Block(made.type, made.text, made.spans, made.rule, made.marks,
+                                    markers if n == 0 else ()))
         k += 1
     said = (f"one of {len(blocks)} name-like lines (lines {ctx.number(start)}-{ctx.number(end - 1)}) where the text closes"
             + (f", under \u201c{lead[0].text}\u201d" if lead else ""))
@@ -584,6 +592,13 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
             joined = ctx.block("signatory", [*prev.spans, ctx.span(j)], rule, signatory_mark)
             blocks[-1] = Block(joined.type, joined.text, joined.spans, rule, joined.marks,
                                prev.markers)
+        elif cells := _name_cells(ctx, j, off):
+            for n, (a, b) in enumerate(cells):
+                made = ctx.block("signatory", [Span(j + 1, a, b)], rule, signatory_mark)
+                blocks.append(Block(made.type, made.text, made.spans, rule, made.marks,
+                                    markers if n == 0 else ()))
+            since_label += len(cells)
+            number = None
         elif is_list_entry(entry_text(body)):
             made = ctx.block("signatory", [ctx.span(j, off)], rule, signatory_mark)
             blocks.append(Block(made.type, made.text, made.spans, rule, made.marks, markers))
@@ -599,6 +614,56 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
     while blocks and blocks[-1].type == "signatory-group":
         j = blocks.pop().spans[0].line - 1
     return blocks, j
+
+
+def _name_cells(ctx: Context, j: int, off: int) -> list[tuple[int, int]]:
+    """The names of a row of a list set in columns ("Name<gap>Name"): its
+    cells when there are several, each opening with a capital and short
+    enough for an entry, all names of one kind (people, or organizations by their cue
+    words) in this row or in the row above or below it; none for a row of a
+    name and what the person is, or where from ("Name<TAB>Country")."""
+    cells = ctx.cells(j, off)
+    text = ctx.lines[j]
+    if len(cells) < 2 or not all(starts_upper(text[a:b]) and _short_entry(text[a:b]) for a, b in cells):
+        return []
+    # A row whose names are odder ("W.E. Blum", "Luna D Dragon") is cut as
+    # the row above or below it is.
+    return cells if any(_row_kind(ctx, k) for k in (j, j - 1, j + 1)) else []
+
+
+_CELL_HEAD_END = re.compile(r"\s*\(|,\s|\s[\u2013\u2014-]\s")
+"""Where the name that opens a cell ends: a remark, a comma, a spaced dash."""
+
+
+def _cell_kind(cell: str) -> str:
+    """``person`` for a person's name, maybe followed by a remark or a role
+    ("Name (@handle), maintainer of X"); ``organisation`` for a name of two
+    or more words with a word for a kind of organization in it; else ''."""
+    end = _CELL_HEAD_END.search(cell)
+    head = cell[:end.start()] if end else cell
+    if (is_person_name(head) or is_person_name(entry_text(head))) and is_name_like(cell):
+        return "person"
+    if words(cell) >= 2 and names_organisation(_CUES, cell) and is_name_like(cell):
+        return "organisation"
+    return ""
+
+
+def _row_kind(ctx: Context, k: int) -> str:
+    """The one kind of every cell of line ``k`` when it is a row of two or
+    more cells, each a name of that kind; else ''."""
+    if not 0 <= k < len(ctx.lines) or ctx.blank(k):
+        return ""
+    text = ctx.lines[k]
+    cells = ctx.cells(k, strip_bullet(text))
+    kinds = {_cell_kind(text[a:b]) for a, b in cells}
+    return kinds.pop() if len(cells) >= 2 and len(kinds) == 1 else ""
+
+
+def _entry_spans(ctx: Context, k: int, off: int) -> list[Span]:
+    """The entries of line ``k`` from ``off``: each name of a row set in
+    columns, else the whole line."""
+    cells = _name_cells(ctx, k, off)
+    return [Span(k + 1, a, b) for a, b in cells] if cells else [ctx.span(k, off)]
 
 
 def _entries_again(ctx: Context, k: int, size: int) -> bool:
