@@ -306,3 +306,41 @@ def test_spaces_in_prose_cut_nothing() -> None:
     prose = "We met the council on Monday.  Maria Olsen spoke first.  Kwame Mensah spoke after her."
     doc = seg(letter(prose))
     assert any(p.startswith("We met the council") and p.endswith("after her.") for p in blocks(doc, "paragraph"))
+
+
+TITLED = ["Prof. Dr. Anna Schmidt", "Dr. Jonas Weber", "Lea Hoffmann", "Tim Becker", "Marie Wagner", "Paul Schulz"]
+GROUPS_DE = ["Verein für Stadtbibliotheken", "Bund der Leserinnen und Leser", "Fachschaft Geschichte",
+             "Initiative Offene Stadt", "Arbeitskreis Bibliothek", "Rat der Studierenden"]
+
+
+@pytest.mark.parametrize("lead", ["Unterzeichnende:\n", "Signed by:\n", "Mit dabei sind: ", "Die Ortsgruppen ", ""])
+def test_titles_before_a_name_in_a_run_of_commas_stay_with_it(lead: str) -> None:
+    doc = seg(letter(lead + ", ".join(TITLED) + "."))
+    assert blocks(doc, "signatory") == TITLED
+    assert all("Prof" not in t for t in blocks(doc, "signatories-lead"))
+
+
+def test_an_and_inside_a_name_of_a_run_is_no_separator() -> None:
+    """Only the "and" after the last comma joins two names; an "und" with a
+    comma after it belongs to a name."""
+    doc = seg(letter(", ".join(GROUPS_DE[:-1]) + " und " + GROUPS_DE[-1] + "."))
+    assert blocks(doc, "signatory") == GROUPS_DE
+
+
+def test_a_run_of_commas_hard_wrapped_anywhere() -> None:
+    """A run of names that a hard-wrapped file broke inside names, not only
+    after commas, is still one run under its lead."""
+    import textwrap
+
+    names = [f"{org} ({place})" for org, place in zip(ORGS + GROUPS_DE, ["Kenya", "Peru", "India", "Chile", "Norway",
+                                                                          "Ghana", "Japan", "Egypt", "Spain", "Fiji"],
+                                                      strict=True)]
+    doc = seg(letter("Signed by:\n" + textwrap.fill(", ".join(names) + ".", 60)))
+    assert blocks(doc, "signatory") == names
+
+
+def test_names_with_roles_one_to_a_line_are_no_wrapped_run() -> None:
+    rows = ["Maria Olsen, librarian", "Kwame Mensah, retired teacher", "Lucas Ferreira, student",
+            "Sofia Marchetti, nurse"]
+    doc = seg(letter("Signed:\n" + "\n".join(rows)))
+    assert blocks(doc, "signatory") == rows

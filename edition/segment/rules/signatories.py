@@ -127,7 +127,8 @@ def _run_items(ctx: Context, i: int, end: int, start: int, least: int, rule: str
     them are no list entry."""
     joined, starts = _joined(ctx, i, end)
     entries = _split_entries(joined, start)
-    if len(entries) < least or sum(1 for a, b in entries if not is_list_entry(joined[a:b])) > odd * len(entries):
+    if len(entries) < least or sum(1 for a, b in entries
+                                   if not is_list_entry(entry_text(joined[a:b]))) > odd * len(entries):
         return None
     items = []
     for k, (a, b) in enumerate(entries):
@@ -169,12 +170,32 @@ def _separated_run(ctx: Context, k: int, rule: str = "signatories", least: int =
     on one line or broken after separators), more than ``share`` of them
     name-like; None for anything else (a sentence, a list one name per line)."""
     end = ctx.group_end(k)
-    if not all(ctx.lines[j].rstrip().endswith((",", ";")) for j in range(k, end - 1)):
+    if not all(ctx.lines[j].rstrip().endswith((",", ";")) for j in range(k, end - 1)) and not _wrapped_run(ctx, k, end):
         return None  # lines that end elsewhere hold entries of their own (names in columns)
     items = _run_items(ctx, k, end, 0, least, rule, ODD_ENTRIES)
     if items is None or sum(1 for b in items if is_name_like(b.text)) <= share * len(items):
         return None
     return items
+
+
+WRAPPED_LINE = 40
+"""The least length of each line but the last of a run of names that a
+hard-wrapped file broke anywhere, not only after its separators."""
+WRAPPED_SHARE = 0.75
+"""The least length of those lines, as a share of the longest."""
+
+
+def _wrapped_run(ctx: Context, k: int, end: int) -> bool:
+    """Lines ``k``..``end`` are one run of names wrapped at a width: two or
+    more, every line but the last long (near the longest), holding a
+    separator and closing no sentence (lines of "Name, role" one to a line
+    are short and of any length)."""
+    lines = [ctx.lines[j].rstrip() for j in range(k, end)]
+    if len(lines) < 2:
+        return False
+    width = max(map(len, lines))
+    return all(len(t) >= max(WRAPPED_LINE, WRAPPED_SHARE * width) and ("," in t or ";" in t)
+               and not closes_with_stop(t) for t in lines[:-1])
 
 
 def _wrapped_run_end(ctx: Context, i: int) -> int:
@@ -727,9 +748,9 @@ _RUN_MARK = re.compile(r"\s[\u2022\u00b7|\u25aa\u25cf]\s")
 
 def _separators(text: str, marks: str = ",;") -> list[tuple[int, int]]:
     """Where ``text`` has one of ``marks`` (a comma or a semicolon) outside
-    parentheses, a bullet or bar between blanks, or an "and" (where only
-    semicolons separate, which leaves commas inside the names, only an
-    "and" right after one)."""
+    parentheses, a bullet or bar between blanks, or an "and" after the last
+    of them (where only semicolons separate, which leaves commas inside the
+    names, only an "and" right after one)."""
     found, depth = [], 0
     for k, ch in enumerate(text):
         depth += ch == "("
@@ -737,8 +758,11 @@ def _separators(text: str, marks: str = ",;") -> list[tuple[int, int]]:
         if ch in marks and depth == 0:
             found.append((k, k + 1))
     found.extend((m.start(), m.end()) for m in _RUN_MARK.finditer(text))
+    # An "and" joins the last two names ("A, B and C"): one with a comma
+    # after it is inside a name ("Bund der Leserinnen und Leser, ...").
+    last = max((a for a, _ in found), default=-1)
     found.extend((m.start(), m.end()) for m in _CONJUNCTION.finditer(text)
-                 if "," in marks or text[:m.start()].rstrip().endswith(";"))
+                 if m.start() > last and ("," in marks or text[:m.start()].rstrip().endswith(";")))
     return sorted(found)
 
 
@@ -777,6 +801,11 @@ def _comma_pieces(ctx: Context, i: int, end: int) -> list[list[Span]]:
     return pieces
 
 
+_TRAILING_TITLES = re.compile(r"(?<!\S)(?:[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё]{0,5}\.\s+)+$")
+"""Abbreviated titles at the end of a stretch ("... Prof. Dr. "), which
+belong to the name after them."""
+
+
 def comma_run(ctx: Context, i: int) -> Match | None:
     """Where a text closes, a paragraph that is a run of names written as a
     sentence: "The groups A, B, C, ... and Z." (or "A • B • C") — maybe
@@ -802,7 +831,14 @@ def comma_run(ctx: Context, i: int) -> Match | None:
     first_spans = pieces[0]
     head = ctx.lines[first_spans[-1].line - 1]
     first = first_spans[-1]
-    cut = _last_words(head, first.start, first.end, size)
+    colon = head.rfind(":", first.start, first.end)
+    # A lead ending in a colon ends there, whatever the length of the first name.
+    if colon >= 0:
+        cut = ctx.span(first.line - 1, colon + 1, first.end).start
+    else:  # the first name's titles ("Prof. Dr.") go with it
+        cut = _last_words(head, first.start, first.end, size)
+        titles = _TRAILING_TITLES.search(head, first.start, cut)
+        cut = titles.start() if titles else cut
     lead_spans = [*first_spans[:-1], *([Span(first.line, first.start, cut)] if cut > first.start else [])]
     lead_text = " ".join(ctx.lines[s.line - 1][s.start:s.end].strip() for s in lead_spans).strip()
     if words(lead_text) > COMMA_LEAD_WORDS or not is_name_like(head[cut:first.end]):
