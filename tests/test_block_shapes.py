@@ -221,6 +221,14 @@ def test_a_credit_line_in_many_wordings(credit: str) -> None:
     assert blocks(doc, "caption") == ["Readers on the square at noon."]
 
 
+@pytest.mark.parametrize("tail", ["\u00a9 Anna Berg", "| \u00a9 Anna Berg", "\u2014 Photo by Anna Berg",
+                                  "| Photo by Anna Berg", "\u2013 Photo: Anna Berg"])
+def test_a_credit_ending_its_caption_after_a_sign_or_a_separator(tail: str) -> None:
+    doc = seg(f"Library news\n\n{BODY}\n\nReaders on the square at noon. {tail}\n\n{SECTION}\n")
+    assert blocks(doc, "photo-credit") == [tail.lstrip("|\u2013\u2014 ")]
+    assert blocks(doc, "caption") == ["Readers on the square at noon."]
+
+
 @pytest.mark.parametrize("line", [
     "Thanks to Anna Berg for the translation.", "Translated by Anna Berg.", "Reposted from the Town Gazette.",
     "Cross-posted from the Town Gazette.",
@@ -234,7 +242,8 @@ def test_a_line_of_thanks_or_provenance_at_the_end(line: str) -> None:
 @pytest.mark.parametrize("line", [
     "Leeds, 3 March 2021", "March 3, 2021", "Berlin, den 3. März 2021", "Paris, le 3 mars 2021",
     "Madrid, 3 de marzo de 2021", "São Paulo, 3 de março de 2021", "Москва, 3 марта 2021 г.", "Roma, 3 marzo 2021",
-    "Göttingen, 31.3.2021", "Київ, 3 березня 2021", "Amsterdam, 3 maart 2021", "Leeds, Wednesday 3 March 2021"])
+    "Göttingen, 31.3.2021", "Київ, 3 березня 2021", "Amsterdam, 3 maart 2021", "Leeds, Wednesday 3 March 2021",
+    "Київ, 3 березня 2021 року", "Москва, 3 марта 2021 года"])
 def test_a_place_and_date_over_the_names(line: str) -> None:
     doc = seg(f"Library news\n\n{BODY}\n\n{SECTION}\n\n{line}\n\nKarin Olsen\nMiguel Ferreira\nAnna Berg\n")
     assert blocks(doc, "dateline") == [line]

@@ -26,7 +26,9 @@ guessed language can be wrong.  Each list:
 - ``credit_by``: the word between a credit's label and the name ("Photo
   by", "Fotografía de", "Foto di");
 - ``column``: the heads of a table's columns ("Name", "Country"), which make
-  the first row of a table of signatories its header, not a signatory.
+  the first row of a table of signatories its header, not a signatory;
+- ``year``: the word or abbreviation that may follow a year in a date
+  ("3 марта 2021 г.", "3 березня 2021 року").
 
 A word matches whole, in any case; ``word*`` matches any ending; a trailing
 ``:`` may have blanks before it.
@@ -84,6 +86,8 @@ class Cues:
     """Matches a whole cell that heads a table's column."""
     credit_by: str
     """The words between a credit's label and the name, as a regular expression to build into others."""
+    year: str
+    """The words after a year in a date, as a regular expression to build into others."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -141,6 +145,7 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
         greeting=re.compile("^" + _alternation(words("greeting")), re.IGNORECASE),
         credit_by=_plain(words("credit_by")) if words("credit_by") else "(?!)",
         column=re.compile("^" + _alternation(words("column")) + "$", re.IGNORECASE),
+        year=_plain(words("year")) if words("year") else "(?!)",
     )
 
 

@@ -21,9 +21,9 @@ _YEAR = r"(?P<{g}>1[5-9]\d\d|20\d\d)"
 _PATTERNS = [
     # March 8, 2014 / March 8 2014
     _MONTH.format(g="m1") + r"\s+" + _DAY.format(g="d1") + r",?\s+" + _YEAR.format(g="y1"),
-    # 8 March 2014 / 8 de marzo de 2014 / 8. März 2014 / 8 марта 2014 г.
+    # 8 March 2014 / 8 de marzo de 2014 / 8. März 2014 / 8 марта 2014 г. (the year's word from the cue tables)
     _DAY.format(g="d2") + r"\.?\s+(?:de\s+)?" + _MONTH.format(g="m2")
-    + r",?\s+(?:de\s+|del\s+)?" + _YEAR.format(g="y2") + r"(?:\s?г\.)?",
+    + r",?\s+(?:de\s+|del\s+)?" + _YEAR.format(g="y2") + rf"(?:\s?{shipped().year})?",
     # 2014-03-08
     r"(?P<y3>1[5-9]\d\d|20\d\d)-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-3]\d)",
     # March 2014

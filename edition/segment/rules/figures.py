@@ -36,8 +36,10 @@ its credit (the language-neutral cue table)."""
 _AGENCY = "|".join(re.escape(a) for a in AGENCIES)
 _END = r"(?<=[.!?\u2026\"\u201d\u2019)])"
 _SEPARATOR = r"\s+(?P<sep>[\u25a0\u25aa\u2022|\u2013\u2014/])"
-_CREDIT_AFTER_SEPARATOR = re.compile(rf"{_SEPARATOR}\s+(?P<credit>{_CUE}\s*[:：]\s*(?P<name>[^.:]{{1,80}})\.?)$",
-                                     re.IGNORECASE)
+_CREDIT_AFTER_SEPARATOR = re.compile(rf"{_SEPARATOR}\s+(?P<credit>{_CUE}(?:\s*[:：]\s*|\s+{_BY}\s+)"
+                                     rf"(?P<name>[^.:]{{1,80}})\.?)$", re.IGNORECASE)
+_COPYRIGHT_TAIL = re.compile(rf"(?:{_END}|{_SEPARATOR})\s+(?P<credit>©\s*(?P<name>[^.:©]{{1,80}})\.?)$")
+"""A copyright sign and a name after a caption's sentence or a separator ("... Monday. © Name")."""
 _CREDIT_IN_PARENTHESES = re.compile(
     rf"{_END}\s+(?P<credit>\((?P<name>[^()/]{{1,60}}(?:/[^()/]{{1,60}}){{1,4}}|(?:{_AGENCY}))\))$")
 _AGENCY_TAIL = re.compile(rf"{_END}\s+(?P<credit>(?P<name>(?:{_AGENCY}|[A-Z]{{2,}})/[^\s/][^/]{{0,40}}))$",
@@ -54,7 +56,7 @@ maybe in parentheses ("(Name/AP)"), the agency first ("REUTERS/Name"), or
 in parentheses with slashes or an agency alone ("(Name/AFP/Getty Images)",
 "(Reuters)") — the shapes that end a caption, on a line of their own."""
 CREDIT_TAILS = (_CREDIT_TAIL, _CREDIT_BRACKETED, _CREDIT_AFTER_SEPARATOR, _CREDIT_IN_PARENTHESES, _AGENCY_TAIL,
-                _NAME_AGENCY_TAIL)
+                _NAME_AGENCY_TAIL, _COPYRIGHT_TAIL)
 """The shapes of a credit at the end of a caption, tried in order: after a
 sentence with a label word ("... Photo: Name"), after a separator ("■ FOTO: Name"),
 in parentheses with slashes or an agency's name ("(Name/AFP/Getty Images)",
@@ -102,7 +104,8 @@ def _credit_tail(line: str) -> re.Match[str] | None:
     line = line.rstrip()
     low = line.lower()
     tails = (*(_LABELLED_TAILS if _CUE_WORDS.search(low) else ()),
-             *(_SLASHED_TAILS if line.endswith(")") or "/" in line else ()))
+             *(_SLASHED_TAILS if line.endswith(")") or "/" in line else ()),
+             *((_COPYRIGHT_TAIL,) if "©" in line else ()))
     m = next((m for tail in tails if (m := tail.search(line))), None)
     return m if m and words(m.group("name")) <= 8 else None
 
