@@ -221,6 +221,15 @@ def test_a_credit_line_in_many_wordings(credit: str) -> None:
     assert blocks(doc, "caption") == ["Readers on the square at noon."]
 
 
+@pytest.mark.parametrize("kicker", ["Press release", "Pressemitteilung", "Communiqué de presse", "Nota de prensa",
+                                    "Carta aberta", "Open letter", "Заявление"])
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_line_naming_a_kind_of_text_over_the_title_is_its_kicker(kicker: str, gap: str) -> None:
+    doc = seg(f"{kicker}{gap}Readers gather to save the old town library\n\n{BODY}\n\n{SECTION}\n")
+    assert blocks(doc, "title") == ["Readers gather to save the old town library"]
+    assert blocks(doc, "heading") == [kicker]
+
+
 @pytest.mark.parametrize("tail", ["\u00a9 Anna Berg", "| \u00a9 Anna Berg", "\u2014 Photo by Anna Berg",
                                   "| Photo by Anna Berg", "\u2013 Photo: Anna Berg"])
 def test_a_credit_ending_its_caption_after_a_sign_or_a_separator(tail: str) -> None:

@@ -361,8 +361,13 @@ def test_a_kicker_in_capitals_over_the_title() -> None:
     doc = seg("OPEN LETTER OF PROTEST\nStudents Deserve Due Process\n\nA paragraph that follows.\n")
     assert blocks(doc, "heading") == ["OPEN LETTER OF PROTEST"]
     assert blocks(doc, "title") == ["Students Deserve Due Process"]
-    two_titles = seg("OPEN LETTER\nSTUDENTS DESERVE DUE PROCESS\n\nA paragraph that follows.\n")
+    # Capitals over capitals is no kicker by its capitals; a line naming a
+    # kind of text is one whatever its case.
+    two_titles = seg("FAIR HEARINGS NOW\nSTUDENTS DESERVE DUE PROCESS\n\nA paragraph that follows.\n")
     assert blocks(two_titles, "title") == []
+    named = seg("OPEN LETTER\nSTUDENTS DESERVE DUE PROCESS\n\nA paragraph that follows.\n")
+    assert blocks(named, "heading") == ["OPEN LETTER"]
+    assert blocks(named, "title") == ["STUDENTS DESERVE DUE PROCESS"]
 
 
 def test_a_title_in_a_script_without_case() -> None:

@@ -28,7 +28,9 @@ guessed language can be wrong.  Each list:
 - ``column``: the heads of a table's columns ("Name", "Country"), which make
   the first row of a table of signatories its header, not a signatory;
 - ``year``: the word or abbreviation that may follow a year in a date
-  ("3 марта 2021 г.", "3 березня 2021 року").
+  ("3 марта 2021 г.", "3 березня 2021 року");
+- ``kicker``: the names of kinds of text ("Press release", "Offener
+  Brief"), which on a line of their own over a title label it, not title it.
 
 A word matches whole, in any case; ``word*`` matches any ending; a trailing
 ``:`` may have blanks before it.
@@ -88,6 +90,8 @@ class Cues:
     """The words between a credit's label and the name, as a regular expression to build into others."""
     year: str
     """The words after a year in a date, as a regular expression to build into others."""
+    kicker: re.Pattern[str]
+    """Matches a whole line that names a kind of text (a kicker over a title)."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -146,6 +150,7 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
         credit_by=_plain(words("credit_by")) if words("credit_by") else "(?!)",
         column=re.compile("^" + _alternation(words("column")) + "$", re.IGNORECASE),
         year=_plain(words("year")) if words("year") else "(?!)",
+        kicker=re.compile("^" + _alternation(words("kicker")) + r"\s*$", re.IGNORECASE),
     )
 
 

@@ -142,12 +142,17 @@ KICKER_WORDS = 10
 """The longest kicker (the short line over a title), in words."""
 
 
+_KIND_OF_TEXT = shipped().kicker
+
+
 def _kicker(line: str, title: str) -> bool:
-    """A short line over the title: ending in a colon ("Open letter:"), or
-    in capitals over a title that is not ("OPEN LETTER OF PROTEST")."""
+    """A short line over the title: ending in a colon ("Open letter:"), in
+    capitals over a title that is not ("OPEN LETTER OF PROTEST"), or naming
+    a kind of text over a longer title ("Press release")."""
     if words(line) > KICKER_WORDS:
         return False
-    return line.endswith(":") or (in_capitals(line) and not in_capitals(title))
+    return (line.endswith(":") or (in_capitals(line) and not in_capitals(title))
+            or (bool(_KIND_OF_TEXT.match(line)) and words(title) > words(line)))
 
 
 _ASKED_OR_EXCLAIMED = re.compile(r"[?!][\"\u201d\u2019)»]*$")
