@@ -69,11 +69,18 @@ def test_a_list_after_the_signatories_does_not_join_them() -> None:
     assert len(blocks(doc, "list-item")) == 2
 
 
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
 @pytest.mark.parametrize("closing", ["In solidarity,", "Best wishes,", "Saludos cordiales,"])
-def test_a_closing_formula_over_a_name_and_a_role(closing: str) -> None:
-    doc = seg(letter(f"{closing}\n\nJane Doe\nCoordinator of the Readers' Campaign"))
+def test_a_closing_formula_over_a_name_and_a_role(closing: str, gap: str) -> None:
+    """The name under the formula, after a blank line or on the next line."""
+    doc = seg(letter(f"{closing}{gap}Jane Doe\nCoordinator of the Readers' Campaign"))
     assert blocks(doc, "salutation") == [closing]
     assert blocks(doc, "signatory") == ["Jane Doe", "Coordinator of the Readers' Campaign"]
+
+
+def test_a_sentence_after_a_comma_closes_no_letter() -> None:
+    doc = seg(letter("Thank you for coming,\nthe library will open again on Monday as it always has."))
+    assert blocks(doc, "signatory") == []
 
 
 @pytest.mark.parametrize("line", ["--Jane Doe", "-Jane Doe", "\u2014 Jane Doe"])

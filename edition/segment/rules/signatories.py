@@ -544,12 +544,16 @@ SIGNATURE_LINES = 3
 def valediction(ctx: Context, i: int) -> Match | None:
     """Where a text closes, a short formula ending in a comma ("In
     solidarity,", "Best wishes,") over a name and maybe a role or two: the
-    formula closes the text, each line below is a signatory."""
+    formula closes the text, each line below is a signatory.  The name may
+    follow on the next line, or after a blank line."""
     text = ctx.lines[i].strip()
-    if ctx.group_end(i) != i + 1 or not text.endswith(",") or words(text) > VALEDICTION_WORDS:
+    if not text.endswith(",") or words(text) > VALEDICTION_WORDS:
         return None
-    start = ctx.next_filled(i + 1)
-    end = ctx.group_end(start) if start < len(ctx.lines) else start
+    if ctx.group_end(i) == i + 1:
+        start = ctx.next_filled(i + 1)
+        end = ctx.group_end(start) if start < len(ctx.lines) else start
+    else:  # "Best wishes,\nName": the formula heads the group of the names
+        start, end = i + 1, ctx.group_end(i)
     if not 1 <= end - start <= SIGNATURE_LINES or not is_name_like(ctx.lines[start]):
         return None
     if not all(words(ctx.lines[k]) <= LEAD_WORDS and not ends_sentence(ctx.lines[k].strip().rstrip("!"))
