@@ -221,6 +221,22 @@ def test_a_credit_line_in_many_wordings(credit: str) -> None:
     assert blocks(doc, "caption") == ["Readers on the square at noon."]
 
 
+@pytest.mark.parametrize("caption", [
+    "Caption: readers on the square at noon.", "Légende: des lecteurs sur la place à midi.",
+    "Bildunterschrift: Leserinnen auf dem Platz am Mittag.", "Figure 2: Readers on the square at noon.",
+    "Fig. 3 \u2013 Readers on the square at noon.", "Abb. 1: Leserinnen auf dem Platz.", "Foto 4. Lectores en la plaza."])
+def test_a_caption_known_by_its_label_or_its_number(caption: str) -> None:
+    doc = seg(f"Library news\n\n{BODY}\n\n{caption}\n\n{SECTION}\n")
+    assert blocks(doc, "caption") == [caption]
+
+
+def test_a_sentence_about_a_figure_is_no_caption() -> None:
+    line = "Figure 2 shows how many readers came to the library each week before the decision of the council."
+    doc = seg(f"Library news\n\n{BODY}\n\n{line}\n\n{SECTION}\n")
+    assert blocks(doc, "caption") == []
+    assert line in blocks(doc, "paragraph")
+
+
 @pytest.mark.parametrize("kicker", ["Press release", "Pressemitteilung", "Communiqué de presse", "Nota de prensa",
                                     "Carta aberta", "Open letter", "Заявление"])
 @pytest.mark.parametrize("gap", ["\n\n", "\n"])

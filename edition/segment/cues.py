@@ -29,6 +29,8 @@ guessed language can be wrong.  Each list:
   the first row of a table of signatories its header, not a signatory;
 - ``year``: the word or abbreviation that may follow a year in a date
   ("3 марта 2021 г.", "3 березня 2021 року");
+- ``figure``: the word a numbered caption opens with ("Figure 2:",
+  "Abb. 3 –", "Foto 1."), before its number;
 - ``kicker``: the names of kinds of text ("Press release", "Offener
   Brief"), which on a line of their own over a title label it, not title it.
 
@@ -92,6 +94,8 @@ class Cues:
     """The words after a year in a date, as a regular expression to build into others."""
     kicker: re.Pattern[str]
     """Matches a whole line that names a kind of text (a kicker over a title)."""
+    figure: str
+    """The words before a numbered caption's number, as a regular expression to build into others."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -151,6 +155,7 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
         column=re.compile("^" + _alternation(words("column")) + "$", re.IGNORECASE),
         year=_plain(words("year")) if words("year") else "(?!)",
         kicker=re.compile("^" + _alternation(words("kicker")) + r"\s*$", re.IGNORECASE),
+        figure=_plain(words("figure")) if words("figure") else "(?!)",
     )
 
 

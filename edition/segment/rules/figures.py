@@ -157,6 +157,8 @@ def _known_caption(ctx: Context, i: int, end: int, rule: str, evidence: str) -> 
 _PICTURE = shipped().picture
 """How a caption points into its picture ("From left to right"), from every
 language's cue table."""
+_NUMBERED = re.compile(rf"^(?:{shipped().figure})\.?\s*\d{{1,3}}[a-z]?\s*[.:)\u2013\u2014-]\s*\S", re.IGNORECASE)
+"""A numbered caption's opening: "Figure 2: …", "Abb. 3 – …", "Foto 1. …"."""
 CAPTION_WORDS = 80
 """The most words of a caption known by its opening alone."""
 _DATED_CAPTION = re.compile(r"^(?P<date>[^|]{2,24}?)\s*\|\s*(?P<place>[^|:\u2013\u2014]{2,40}?)"
@@ -166,12 +168,17 @@ _DATED_CAPTION = re.compile(r"^(?P<date>[^|]{2,24}?)\s*\|\s*(?P<place>[^|:\u2013
 
 def picture_caption(ctx: Context, i: int) -> Match | None:
     """A short block that opens by pointing into a picture ("From left to
-    right: …", "Clockwise from top left: …") is a caption."""
+    right: …", "Clockwise from top left: …"), by a label ("Caption: …") or
+    by a picture's number ("Figure 2: …") is a caption."""
     end = ctx.group_end(i)
     text = " ".join(ctx.lines[k].strip() for k in range(i, end))
-    if not _PICTURE.match(text) or words(text) > CAPTION_WORDS:
+    if words(text) > CAPTION_WORDS:
         return None
-    return _known_caption(ctx, i, end, "picture-caption", "opens by pointing into the picture")
+    if _PICTURE.match(text):
+        return _known_caption(ctx, i, end, "picture-caption", "opens by pointing into the picture")
+    if _NUMBERED.match(text):
+        return _known_caption(ctx, i, end, "picture-caption", "opens with a picture's number")
+    return None
 
 
 def dated_caption(ctx: Context, i: int) -> Match | None:
