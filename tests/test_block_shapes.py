@@ -230,6 +230,14 @@ def test_a_caption_known_by_its_label_or_its_number(caption: str) -> None:
     assert blocks(doc, "caption") == [caption]
 
 
+@pytest.mark.parametrize(("line", "kind"), [
+    ("[Image: readers on the square at noon]", "caption"), ("[Photo: two readers at the door of the library]", "caption"),
+    ("[Photo: Anna Berg]", "photo-credit"), ("[Credit: courtesy of the town archive]", "photo-credit")])
+def test_a_picture_s_place_in_brackets_describes_it_or_credits_it(line: str, kind: str) -> None:
+    doc = seg(f"Library news\n\n{BODY}\n\n{line}\n\n{SECTION}\n")
+    assert blocks(doc, kind) == [line]
+
+
 def test_a_sentence_about_a_figure_is_no_caption() -> None:
     line = "Figure 2 shows how many readers came to the library each week before the decision of the council."
     doc = seg(f"Library news\n\n{BODY}\n\n{line}\n\n{SECTION}\n")

@@ -13,7 +13,7 @@ from edition.segment.context import Context, Match, evidenced
 from edition.segment.cues import shipped
 from edition.segment.dates import is_day_and_month
 from edition.segment.rules.marks import place_and_dates
-from edition.segment.shapes import is_bullet, words
+from edition.segment.shapes import capitalized_share, is_bullet, words
 
 _CUE = shipped().photo
 """The label words of a credit, from every language's cue table."""
@@ -80,7 +80,29 @@ def is_credit_line(text: str) -> bool:
     m = _CREDIT_LINE.match(text.strip())
     if m is None:
         return _AGENCY_LINE.match(text.strip()) is not None
-    return words(m.group("name") or m.group("by") or m.group("copy")) <= 8
+    return words(m.group("name") or m.group("by") or m.group("copy")) <= 8 and not described(text)
+
+
+_PLACEHOLDER = re.compile(rf"^\[{_CUE}\s*[:：]\s*(?P<what>[^\]]+?)\]\.?$", re.IGNORECASE)
+"""Where a picture was, in square brackets: its label and maybe what it shows."""
+_COURTESY = re.compile(rf"{_BY}\b", re.IGNORECASE)
+"""What a credit's label may be followed by before the name ("Credit: courtesy of …")."""
+DESCRIPTION_WORDS = 4
+"""The fewest words of what a picture shows, after its label."""
+DESCRIPTION_CAPITALS = 0.5
+"""Below this share of capitalized words, what follows a label describes the
+picture rather than naming who took it."""
+
+
+def described(text: str) -> bool:
+    """A picture's place in square brackets with what it shows, not who
+    made it ("[Image: readers on the square at noon]"): several words, most
+    in lower case (in a script with case), no "courtesy of"."""
+    m = _PLACEHOLDER.match(text.strip())
+    if m is None or words(m.group("what")) < DESCRIPTION_WORDS or _COURTESY.match(m.group("what")):
+        return False
+    share = capitalized_share(m.group("what"))
+    return share is not None and share < DESCRIPTION_CAPITALS
 
 
 def photo_credit(ctx: Context, i: int) -> Match | None:
@@ -178,6 +200,8 @@ def picture_caption(ctx: Context, i: int) -> Match | None:
         return _known_caption(ctx, i, end, "picture-caption", "opens by pointing into the picture")
     if _NUMBERED.match(text):
         return _known_caption(ctx, i, end, "picture-caption", "opens with a picture's number")
+    if end == i + 1 and described(text):
+        return _known_caption(ctx, i, end, "picture-caption", "a picture's label over what it shows")
     return None
 
 
