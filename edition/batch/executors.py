@@ -10,18 +10,20 @@ whichever one ran them.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from edition.batch.jobs import Job, Made, Options, make_or_error, warm
 from edition.errors import EditionError, ToolError
 from edition.render.pdf import Report
+
+if TYPE_CHECKING:  # the process pool is imported only by the builds that use it
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 Result = tuple[Job, Made | EditionError]
 
@@ -62,6 +64,8 @@ class Processes:
         self.workers = workers
 
     def run(self, jobs: Iterable[Job], options: Options) -> Iterator[Result]:
+        from concurrent.futures import ProcessPoolExecutor
+
         context = _context()
         if context.get_start_method() == "fork":
             warm(options)  # made once here, shared by every forked worker
@@ -80,6 +84,8 @@ def _context() -> multiprocessing.context.BaseContext:
     imported, and with whatever the caller set up in-process.  Elsewhere, or
     with threads about (forking them is unsafe), from a fork server that has
     imported the pipeline once, else afresh."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
@@ -92,6 +98,8 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _windowed(submit: Any, jobs: Iterable[Job], options: Options, window: int) -> Iterator[Result]:
     """Keep ``window`` jobs in flight; yield each as it completes."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     pending: dict[Future[Made | EditionError], Job] = {}
     queue = iter(jobs)
     exhausted = False

@@ -20,7 +20,6 @@ import os
 import shutil
 import tempfile
 import zipfile
-from importlib import metadata
 from pathlib import Path
 from typing import Any, cast
 
@@ -52,6 +51,8 @@ def _identifier() -> Any:
 def make_identifier(folder: Path | None) -> Any:
     """py3langid's identifier over its own model, unpacked once into ``folder``
     and mapped from there (unpacked in memory when ``folder`` is None or unusable)."""
+    from importlib import metadata  # (brings the e-mail parser with it: only when a guess is needed)
+
     from py3langid import langid
 
     packed = langid.MODEL_DIR / langid.MODEL_FILE

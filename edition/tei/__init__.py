@@ -7,7 +7,6 @@ contract and ``schemas/`` checks it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
@@ -16,7 +15,7 @@ from edition.model import Document
 from edition.tei.body import build_body
 from edition.tei.header import NormalizationRule, SegmentationRule, build_header, registers_note
 from edition.tei.inline import InlineWriter
-from edition.tei.maker import XML_LANG, E, tei
+from edition.tei.maker import XML_LANG, E, pseudo_attribute, tei
 from edition.tei.registers import add_registers
 from edition.tei.serialize import serialize
 
@@ -69,5 +68,5 @@ def build(document: Document, *, schema_href: str = "schemas/",
     for name, ns in (("edition.rng", RNG_NS), ("edition.sch", SCH_NS)):
         root.addprevious(etree.ProcessingInstruction(
             "xml-model",
-            f"href={quoteattr(schema_href + name)} type=\"application/xml\" schematypens=\"{ns}\""))
+            f"href={pseudo_attribute(schema_href + name)} type=\"application/xml\" schematypens=\"{ns}\""))
     return root.getroottree()

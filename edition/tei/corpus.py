@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
 from edition.model import Collection
-from edition.tei.maker import XML_ID, E, tei
+from edition.tei.maker import XML_ID, E, pseudo_attribute, tei
 from edition.tei.registers import Entity, merged, read_registers, standoff
 from edition.tei.serialize import serialize
 
@@ -43,7 +42,7 @@ def corpus_tree(collection: Collection, members: Sequence[etree._Element],
         root.insert(1, registers)
     for name, ns in (("edition.rng", RNG_NS), ("edition.sch", SCH_NS)):
         root.addprevious(etree.ProcessingInstruction(
-            "xml-model", f"href={quoteattr(schema_href + name)} type=\"application/xml\" schematypens=\"{ns}\""))
+            "xml-model", f"href={pseudo_attribute(schema_href + name)} type=\"application/xml\" schematypens=\"{ns}\""))
     return root.getroottree()
 
 

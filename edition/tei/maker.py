@@ -23,6 +23,19 @@ PIPELINE_ID = "edition"
 block whose type the detector was not sure of."""
 
 
+def pseudo_attribute(value: str) -> str:
+    """``value`` quoted for a processing instruction's pseudo-attribute, as
+    ``xml.sax.saxutils.quoteattr`` quotes it (which would import the
+    standard library's whole HTTP client with it, a tenth of a cold start)."""
+    value = value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    value = value.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in value:
+        return f'"{value}"'
+    if "'" not in value:
+        return f"'{value}'"
+    return '"{}"'.format(value.replace('"', "&quot;"))
+
+
 def tei(name: str) -> str:
     """Clark name of a TEI element: ``tei("p") == "{http://www.tei-c.org/ns/1.0}p"``."""
     return f"{{{TEI_NS}}}{name}"
