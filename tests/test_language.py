@@ -44,3 +44,44 @@ def test_a_damaged_or_unwritable_cache_falls_back(packed, tmp_path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("a file where the cache folder would go")
     assert make_identifier(blocked).classify(SAMPLES["ru"]) == packed.classify(SAMPLES["ru"])
+
+
+GUESS = """
+import json, sys
+from edition.segment.language import guess_language
+codes = [guess_language(t) for t in json.loads(sys.argv[1])]
+print(json.dumps({"codes": codes, "numpy": "numpy" in sys.modules}))
+"""
+
+
+def guess_in_new_process(cache: str, home) -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "EDITION_CACHE": cache, "HOME": str(home), "XDG_CACHE_HOME": str(home / "xdg")}
+    done = subprocess.run([sys.executable, "-c", GUESS, json.dumps(list(SAMPLES.values()))], env=env,
+                          capture_output=True, text=True, check=True)
+    return dict(json.loads(done.stdout))
+
+
+def test_a_kept_guess_is_read_back_without_the_model(tmp_path) -> None:
+    cache = str(tmp_path / "cache")
+    first = guess_in_new_process(cache, tmp_path)
+    assert first == {"codes": list(SAMPLES), "numpy": True}
+    assert len(list((tmp_path / "cache" / "languages").iterdir())) == len(SAMPLES)
+    assert guess_in_new_process(cache, tmp_path) == {"codes": list(SAMPLES), "numpy": False}
+
+
+def test_a_damaged_guess_is_made_again_and_no_cache_keeps_none(tmp_path) -> None:
+    cache = tmp_path / "cache"
+    guess_in_new_process(str(cache), tmp_path)
+    for entry in (cache / "languages").iterdir():
+        entry.write_bytes(b"<html>")
+    assert guess_in_new_process(str(cache), tmp_path) == {"codes": list(SAMPLES), "numpy": True}
+    assert sorted(e.read_bytes() for e in (cache / "languages").iterdir()) == sorted(c.encode() for c in SAMPLES)
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    assert guess_in_new_process("", bare)["codes"] == list(SAMPLES)
+    assert list(bare.rglob("*")) == []

@@ -9,21 +9,28 @@ version and the model's size, and mapped from there on later runs: the same
 arrays, so the same guesses.  When the
 folder cannot be written the model is unpacked in memory, as py3langid does.
 The identifier is made once per process, and only when a text needs a guess.
+
+Each guess is kept there too (``languages/HASH``, named by a hash of the
+text's sample and of py3langid's installed files), so that building the
+same text again, as a rebuild does, needs neither numpy nor the model.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
+import importlib.util
 import lzma
 import os
+import re
 import shutil
 import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any, cast
 
-from edition.cache import cache_folder
+from edition.cache import cache_folder, keep, recall
 
 _SAMPLE = 3_000
 
@@ -34,8 +41,44 @@ def guess_language(text: str) -> str:
     sample = text[:_SAMPLE]
     if sum(ch.isalpha() for ch in sample) < 20:
         return "en"
+    entry = _kept_guess(sample)
+    if entry is not None:
+        kept = recall(entry)
+        if kept is not None and _CODE.fullmatch(kept):
+            return kept.decode("ascii")
     code, _score = _identifier().classify(sample)
+    if entry is not None:
+        keep(entry, str(code).encode("ascii"))
     return str(code)
+
+
+_CODE = re.compile(rb"[a-z]{2,3}")
+"""A kept guess: a language code, nothing else."""
+
+
+def _kept_guess(sample: str) -> Path | None:
+    """Where the guess for ``sample`` is kept (None when nothing is kept)."""
+    folder, stamp = cache_folder(), _classifier_stamp()
+    if folder is None or stamp is None:
+        return None
+    key = hashlib.sha256(f"{stamp}\0{sample}".encode("utf-8", "surrogatepass")).hexdigest()
+    return folder / "languages" / key
+
+
+@functools.cache
+def _classifier_stamp() -> str | None:
+    """Names and sizes of py3langid's installed files (found without
+    importing it, which would import numpy): another version, another model,
+    another stamp.  None when they cannot be read."""
+    spec = importlib.util.find_spec("py3langid")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    try:
+        files = sorted(p for p in Path(spec.submodule_search_locations[0]).rglob("*")
+                       if p.is_file() and p.suffix in (".py", ".xz", ".npz", ".plzma"))
+        return ";".join(f"{p.name}:{p.stat().st_size}" for p in files)
+    except OSError:
+        return None
 
 
 def load_language_model() -> None:
