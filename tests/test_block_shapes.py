@@ -245,6 +245,23 @@ def test_a_sentence_about_a_figure_is_no_caption() -> None:
     assert line in blocks(doc, "paragraph")
 
 
+@pytest.mark.parametrize("mark", ["-ENDS-", "- END -", "*** END ***", "ENDS", "-30-", "\u2014 Fin \u2014", "### Ende ###"])
+def test_a_press_release_s_end_mark_is_a_break(mark: str) -> None:
+    doc = seg(f"Library news\n\n{BODY}\n\n{SECTION}\n\n{mark}\n\nMedia contact:\nAnna Berg\nanna@example.org\n")
+    assert blocks(doc, "separator") == [mark]
+    assert blocks(doc, "heading") == []
+
+
+def test_a_heading_right_over_its_paragraph() -> None:
+    """No blank line between a section's heading and its paragraph; a short
+    word or a phrase with a colon over a line stays with that line."""
+    doc = seg(f"Library news\n\n{BODY}\n\nAbout the Friends of the Library\n{SECTION}\n\n"
+              f"XR\nNYC groups met the council on Monday to talk about the library and its readers.\n")
+    assert blocks(doc, "heading") == ["About the Friends of the Library"]
+    assert SECTION in blocks(doc, "paragraph")
+    assert any(p.startswith("XR NYC groups") for p in blocks(doc, "paragraph"))
+
+
 @pytest.mark.parametrize("kicker", ["Press release", "Pressemitteilung", "Communiqué de presse", "Nota de prensa",
                                     "Carta aberta", "Open letter", "Заявление"])
 @pytest.mark.parametrize("gap", ["\n\n", "\n"])

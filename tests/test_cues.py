@@ -12,7 +12,7 @@ from edition.segment.dates import find_dates
 from tests.test_segment import blocks, seg
 
 LISTS = {"months", "signing", "thanks", "photo", "organisation", "particles", "articles", "conjunctions", "provenance", "byline",
-         "picture", "contact", "greeting", "column", "credit_by", "year", "kicker", "figure"}
+         "picture", "contact", "greeting", "column", "credit_by", "year", "kicker", "figure", "end"}
 
 
 @pytest.mark.parametrize("path", sorted(cues.FOLDER.glob("*.json")), ids=lambda p: p.stem)

@@ -31,6 +31,7 @@ guessed language can be wrong.  Each list:
   ("3 марта 2021 г.", "3 березня 2021 року");
 - ``figure``: the word a numbered caption opens with ("Figure 2:",
   "Abb. 3 –", "Foto 1."), before its number;
+- ``end``: the word of a press release's end mark ("-ENDS-", "– Fin –");
 - ``kicker``: the names of kinds of text ("Press release", "Offener
   Brief"), which on a line of their own over a title label it, not title it.
 
@@ -96,6 +97,8 @@ class Cues:
     """Matches a whole line that names a kind of text (a kicker over a title)."""
     figure: str
     """The words before a numbered caption's number, as a regular expression to build into others."""
+    end_mark: re.Pattern[str]
+    """Matches a whole line that marks the end of a text ("-ENDS-", "*** END ***", "-30-")."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -156,6 +159,8 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
         year=_plain(words("year")) if words("year") else "(?!)",
         kicker=re.compile("^" + _alternation(words("kicker")) + r"\s*$", re.IGNORECASE),
         figure=_plain(words("figure")) if words("figure") else "(?!)",
+        end_mark=re.compile(r"^\s*(?:[-\u2013\u2014*#=~_]+\s*)?(?:" + _alternation(words("end")) + r"|30)"
+                            r"(?:\s*[-\u2013\u2014*#=~_]+)?\s*$" if words("end") else "(?!)", re.IGNORECASE),
     )
 
 

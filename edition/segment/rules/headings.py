@@ -199,9 +199,14 @@ def byline_under_title(ctx: Context, i: int) -> Match | None:
     return Match(tuple(ctx.block("byline", [ctx.span(k)], "byline-under-title") for k in range(i, end)), end)
 
 
+_END_MARK = shipped().end_mark
+
+
 def separator(ctx: Context, i: int) -> Match | None:
-    """A line of one mark repeated ("- - - -", "#####"): a section break."""
-    if not is_separator(ctx.lines[i]):
+    """A line of one mark repeated ("- - - -", "#####"), or a press
+    release's end mark ("-ENDS-", "-30-"): a break, no text of its own."""
+    line = ctx.lines[i]
+    if not is_separator(line) and not (_END_MARK.match(line) and not line.strip().isdigit()):
         return None
     return Match((ctx.block("separator", [ctx.span(i)], "separator"),), i + 1)
 
@@ -283,11 +288,13 @@ def section_heading(ctx: Context, i: int) -> Match | None:
     a paragraph of running text, a list, or a sub-heading over running text
     ("About the company", "Announcements"): a section's heading, not a
     paragraph.  A "Name, place" line is left alone (an attribution)."""
-    if ctx.last_type() in ("", "salutation") or ctx.group_end(i) - i != 1:
+    if ctx.last_type() in ("", "salutation"):
         return None
     text = ctx.lines[i].strip()
     if not _heading_shaped(text):
         return None
+    if ctx.group_end(i) - i != 1:
+        return _heading_over_its_text(ctx, i)
     nxt = ctx.next_filled(i + 1)
     if nxt >= len(ctx.lines):
         return None
@@ -301,7 +308,29 @@ def section_heading(ctx: Context, i: int) -> Match | None:
                            "a lone short line over the running text of a section"), i + 1)
 
 
+GLUED_SHARE = 0.5
+"""A heading with no blank line under it is at most this share of the
+length of the first line of the paragraph under it."""
+GLUED_BELOW = 60
+"""The least length of that first line: a paragraph's line set in full."""
+
+
+def _heading_over_its_text(ctx: Context, i: int) -> Match | None:
+    """A short heading-shaped line of two words or more, no colon, with its
+    section's paragraph right under it, no blank line between ("About the
+    company" / "The company was founded …"): a line this much shorter than
+    the line under it opens no paragraph."""
+    text, below = ctx.lines[i].strip(), ctx.lines[i + 1].strip()
+    if (words(text) < 2 or ":" in text or len(text) > GLUED_SHARE * len(below) or len(below) < GLUED_BELOW
+            or not starts_upper(below) or not _prose_at(ctx, i + 1) or is_bullet(below) or _CUE_LEAD.search(text)):
+        return None
+    return Match(evidenced((ctx.block("heading", [ctx.span(i)], "section-heading"),),
+                           "a short line right over a long paragraph of running text: its section's heading"),
+                 i + 1)
+
+
 _GREETING = shipped().greeting
+_CUE_LEAD = shipped().signing
 
 
 def _salutation_shaped(text: str) -> bool:
