@@ -21,6 +21,7 @@ import contextlib
 import functools
 import hashlib
 import importlib.util
+import itertools
 import lzma
 import os
 import re
@@ -33,13 +34,15 @@ from typing import Any, cast
 from edition.cache import cache_folder, keep, recall
 
 _SAMPLE = 3_000
+_LETTERS = 20
+"""The fewest letters a sample needs for a guess (counted until there are this many)."""
 
 
 def guess_language(text: str) -> str:
     """ISO 639-1 code of the text's language (``en`` when there is no text
     to go by).  The classifier is deterministic."""
     sample = text[:_SAMPLE]
-    if sum(ch.isalpha() for ch in sample) < 20:
+    if len(list(itertools.islice(filter(str.isalpha, sample), _LETTERS))) < _LETTERS:
         return "en"
     entry = _kept_guess(sample)
     if entry is not None:
