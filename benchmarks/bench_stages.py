@@ -17,7 +17,10 @@ usage: python benchmarks/bench_stages.py [--corpus DIR] [--rounds 3] [--limit N]
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +39,12 @@ def forget_texts() -> None:
     from edition.segment import dates, shapes
 
     cover._cover.cache_clear()
+    from edition.cache import cache_folder
+
+    folder = cache_folder()
+    for kept in ("covers", "languages"):
+        if folder is not None:
+            shutil.rmtree(folder / kept, ignore_errors=True)
     for module in (dates, shapes):
         for value in vars(module).values():
             clear = getattr(value, "cache_clear", None)
@@ -60,6 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     from edition.tei import build, serialize
     from edition.validate import parse
 
+    # A cache folder of the run's own, holding only the unpacked language model.
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from bench_build import fresh_cache
+
+    cache = Path(tempfile.mkdtemp(prefix="edition-stages-")) / "cache"
+    fresh_cache(cache)
+    os.environ["EDITION_CACHE"] = str(cache)
     paths = sorted(args.corpus.glob("*.txt"))[:args.limit]
     if not paths:
         print(f"no .txt file in {args.corpus}", file=sys.stderr)
@@ -101,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     for stage in STAGES:
         print(f"{stage:10} {best[stage] / len(sources) * 1000:7.2f} ms  {best[stage] / total * 100:5.1f} %")
     print(f"{'total':10} {total / len(sources) * 1000:7.2f} ms  ({len(sources) / total:.1f} texts/s on one core)")
+    shutil.rmtree(cache.parent, ignore_errors=True)  # (links to the model are removed, not followed)
     return 0
 
 
