@@ -262,6 +262,14 @@ def test_a_heading_right_over_its_paragraph() -> None:
     assert any(p.startswith("XR NYC groups") for p in blocks(doc, "paragraph"))
 
 
+def test_a_second_text_under_its_own_date_after_the_first_closes() -> None:
+    doc = seg(f"Library news\n\n{BODY}\n\n{SECTION}\n\nLeeds, 3 March 2021\n\n"
+              f"Readers meet again\n\n12 March 2021\n\n{SECTION}\n\n{BODY}\n")
+    assert [[b.text for b in u.blocks if b.type == "title"] for u in doc.units] == [["Library news"],
+                                                                                     ["Readers meet again"]]
+    assert blocks(doc, "dateline") == ["Leeds, 3 March 2021", "12 March 2021"]
+
+
 @pytest.mark.parametrize("kicker", ["Press release", "Pressemitteilung", "Communiqué de presse", "Nota de prensa",
                                     "Carta aberta", "Open letter", "Заявление"])
 @pytest.mark.parametrize("gap", ["\n\n", "\n"])

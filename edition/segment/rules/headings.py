@@ -268,12 +268,15 @@ def late_title(ctx: Context, i: int) -> Match | None:
 
 def section_title(ctx: Context, i: int) -> Match | None:
     """A lone short line after the close of a text (signatories, thanks, a
-    credit, a slogan), followed by a full paragraph: the next text's title."""
+    credit, a slogan), followed by a full paragraph, maybe under a date: the
+    next text's title."""
     if ctx.last_type() not in CLOSING or ctx.group_end(i) - i != 1:
         return None
     if not is_heading_like(ctx.lines[i], max_words=15):
         return None
     nxt = ctx.next_filled(i + 1)
+    if nxt < len(ctx.lines) and ctx.group_end(nxt) == nxt + 1 and is_dated_line(ctx.lines[nxt]):
+        nxt = ctx.next_filled(nxt + 1)  # the new text's date under its title
     if nxt >= len(ctx.lines) or words(ctx.lines[nxt]) < 20:
         return None
     return Match((ctx.block("title", [ctx.span(i)], "section-title"),), i + 1)
