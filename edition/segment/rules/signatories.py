@@ -386,7 +386,6 @@ def _facts(ctx: Context) -> _Facts:
 
 def _work_out(ctx: Context) -> _Facts:
     n = len(ctx.lines)
-    # A row of a list set in columns is as much an entry as a line of one name.
     # A row of a list set in columns is as much an entry as a line of one
     # name, and it counts its names.
     rows = [len(_name_cells(ctx, k, strip_bullet(line))) if ctx.gaps else 0 for k, line in enumerate(ctx.lines)]
@@ -525,10 +524,7 @@ def name_run(ctx: Context, i: int) -> Match | None:
         if not ctx.blank(k):
             off = strip_bullet(ctx.lines[k]) or numbers.get(k, 0)
             markers = (ctx.span(k, 0, off),) if off else ()
-            for n, span in enumerate(_entry_spans(ctx, k, off)):
-                made = ctx.block("signatory", [span], "name-run", signatory_mark)
-                blocks.append(Block(made.type, made.text, made.spans, made.rule, made.marks,
-                                    markers if n == 0 else ()))
+            blocks.extend(_entries(ctx, _entry_spans(ctx, k, off), "name-run", markers))
         k += 1
     said = (f"one of {len(blocks)} name-like lines (lines {ctx.number(start)}-{ctx.number(end - 1)}) where the text closes"
             + (f", under \u201c{lead[0].text}\u201d" if lead else ""))
@@ -618,10 +614,7 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
             blocks[-1] = Block(joined.type, joined.text, joined.spans, rule, joined.marks,
                                prev.markers)
         elif cells := _name_cells(ctx, j, off):
-            for n, (a, b) in enumerate(cells):
-                made = ctx.block("signatory", [Span(j + 1, a, b)], rule, signatory_mark)
-                blocks.append(Block(made.type, made.text, made.spans, rule, made.marks,
-                                    markers if n == 0 else ()))
+            blocks.extend(_entries(ctx, [Span(j + 1, a, b) for a, b in cells], rule, markers))
             since_label += len(cells)
             number = None
         elif is_list_entry(entry_text(body)):
@@ -682,6 +675,16 @@ def _row_kind(ctx: Context, k: int) -> str:
     cells = ctx.cells(k, strip_bullet(text))
     kinds = {_cell_kind(text[a:b]) for a, b in cells}
     return kinds.pop() if len(cells) >= 2 and len(kinds) == 1 else ""
+
+
+def _entries(ctx: Context, spans: Sequence[Span], rule: str, markers: tuple[Span, ...]) -> list[Block]:
+    """A signatory for each span of one line; the line's markers (its
+    bullet or number) go with the first."""
+    out = []
+    for n, span in enumerate(spans):
+        made = ctx.block("signatory", [span], rule, signatory_mark)
+        out.append(Block(made.type, made.text, made.spans, rule, made.marks, markers if n == 0 else ()))
+    return out
 
 
 def _entry_spans(ctx: Context, k: int, off: int) -> list[Span]:
