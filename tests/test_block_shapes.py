@@ -270,6 +270,19 @@ def test_a_second_text_under_its_own_date_after_the_first_closes() -> None:
     assert blocks(doc, "dateline") == ["Leeds, 3 March 2021", "12 March 2021"]
 
 
+@pytest.mark.parametrize("call", ["No to closure! Yes to libraries!", "Hands off our library! #SaveOurLibrary",
+                                  "Hoch die Bibliotheken! Nieder mit den Kürzungen!"])
+def test_a_line_of_a_few_exclamations_is_one_slogan(call: str) -> None:
+    doc = seg(f"Library news\n\n{BODY}\n\n{SECTION}\n\n{call}\n")
+    assert blocks(doc, "slogan") == [call]
+
+
+def test_a_closing_sentence_and_an_exclamation_are_no_slogan() -> None:
+    line = "Thank you for coming! We will be back next week with more news of the library."
+    doc = seg(f"Library news\n\n{BODY}\n\n{SECTION}\n\n{line}\n")
+    assert blocks(doc, "slogan") == []
+
+
 @pytest.mark.parametrize("kicker", ["Press release", "Pressemitteilung", "Communiqué de presse", "Nota de prensa",
                                     "Carta aberta", "Open letter", "Заявление"])
 @pytest.mark.parametrize("gap", ["\n\n", "\n"])

@@ -134,11 +134,27 @@ def is_list_entry(text: str, max_words: int = 20) -> bool:
     return sentences(t) == 1
 
 
+SLOGAN_CALLS = 3
+"""The most exclamations on one line that make one rallying call ("No to
+closure! Yes to libraries!")."""
+CALL_WORDS = 6
+"""The most words of each of those exclamations."""
+_CALL_END = re.compile(r"![\"\u201d\u2019)»]*(?:\s+|$)")
+_HASHTAGS = re.compile(r"(?:\s+#\w+)+$")
+
+
 def is_slogan(text: str, max_words: int = 12) -> bool:
-    """One short exclamation: a sentence ending in "!"."""
-    t = text.strip()
-    return (0 < words(t) <= max_words and bool(_EXCLAMATION.search(t))
-            and sentences(t) == 1 and not is_bullet(t))
+    """One short exclamation, a sentence ending in "!"; or a few of them on
+    one line, each of a few words and no more words in all; hashtags may
+    follow ("... ! #SaveOurLibrary")."""
+    t = _HASHTAGS.sub("", text.strip()) if "#" in text else text.strip()
+    if not t or is_bullet(t) or not _EXCLAMATION.search(t):
+        return False
+    if 0 < words(t) <= max_words and sentences(t) == 1:
+        return True
+    calls = [c for c in _CALL_END.split(t) if c.strip()]
+    return (1 < len(calls) <= SLOGAN_CALLS and len(_CALL_END.findall(t)) == len(calls) and words(t) <= max_words
+            and all(0 < words(c) <= CALL_WORDS and sentences(c) == 1 for c in calls))
 
 
 SEPARATOR_LINE = re.compile(r"^\s*(?:([=#*_~+.\u2022\u00b7])(?:\s*\1){2,}|[-\u2013\u2014](?:\s*[-\u2013\u2014]){2,})\s*$")
