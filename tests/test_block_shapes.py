@@ -304,7 +304,9 @@ def test_a_credit_ending_its_caption_after_a_sign_or_a_separator(tail: str) -> N
     "Thanks to Anna Berg for the translation.", "Translated by Anna Berg.", "Reposted from the Town Gazette.",
     "Cross-posted from the Town Gazette.",
     "Originally published in the Town Gazette, 3 March 2021.", "(From the Town Gazette, March 2021)",
-    "Übersetzung: Anna Berg", "Fuente: Diario del Pueblo", "Перевод: Анна Берг", "Tradução: Anna Berg"])
+    "Übersetzung: Anna Berg", "Fuente: Diario del Pueblo", "Перевод: Анна Берг", "Tradução: Anna Berg",
+    "Obrigado a Anna Berg pela tradução.", "Grazie ad Anna Berg per la traduzione.",
+    "Met dank aan Anna Berg voor de vertaling."])
 def test_a_line_of_thanks_or_provenance_at_the_end(line: str) -> None:
     doc = seg(f"Library news\n\n{BODY}\n\n{SECTION}\n\nFriends of the Library\n\n{line}\n")
     assert blocks(doc, "acknowledgement") == [line]
