@@ -148,7 +148,7 @@ def is_slogan(text: str, max_words: int = 12) -> bool:
     one line, each of a few words and no more words in all; hashtags may
     follow ("... ! #SaveOurLibrary")."""
     t = _HASHTAGS.sub("", text.strip()) if "#" in text else text.strip()
-    if not t or is_bullet(t) or not _EXCLAMATION.search(t):
+    if not _EXCLAMATION.search(t) or is_bullet(t):
         return False
     if 0 < words(t) <= max_words and sentences(t) == 1:
         return True
