@@ -116,8 +116,10 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def _plain(words: Iterable[str]) -> str:
-    """The words as alternatives with nothing after them (to build into patterns)."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+    """The words as alternatives with nothing after them (to build into
+    patterns); with no words, a pattern that matches nothing."""
+    parts = [re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
 def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
@@ -147,20 +149,19 @@ def merge(tables: Mapping[str, Mapping[str, Any]]) -> Cues:
         articles=frozenset(w.lower() for w in words("articles")),
         agencies=tuple(words("agencies")),
         byline=re.compile("^" + _alternation(words("byline")), re.IGNORECASE),
-        by=_plain(words("byline")) if words("byline") else "(?!)",
+        by=_plain(words("byline")),
         provenance=re.compile(r"^\(?" + _alternation(words("provenance")), re.IGNORECASE),
-        conjunction=re.compile(r"(?:^|\s+)" + (_plain(words("conjunctions")) if words("conjunctions")
-                                                else "(?!)") + r"\s+", re.IGNORECASE),
+        conjunction=re.compile(r"(?:^|\s+)" + _plain(words("conjunctions")) + r"\s+", re.IGNORECASE),
         picture=re.compile("^" + _alternation(words("picture")), re.IGNORECASE),
         contact=re.compile("^" + _alternation(words("contact")), re.IGNORECASE),
         greeting=re.compile("^" + _alternation(words("greeting")), re.IGNORECASE),
-        credit_by=_plain(words("credit_by")) if words("credit_by") else "(?!)",
+        credit_by=_plain(words("credit_by")),
         column=re.compile("^" + _alternation(words("column")) + "$", re.IGNORECASE),
-        year=_plain(words("year")) if words("year") else "(?!)",
+        year=_plain(words("year")),
         kicker=re.compile("^" + _alternation(words("kicker")) + r"\s*$", re.IGNORECASE),
-        figure=_plain(words("figure")) if words("figure") else "(?!)",
+        figure=_plain(words("figure")),
         end_mark=re.compile(r"^\s*(?:[-\u2013\u2014*#=~_]+\s*)?(?:" + _alternation(words("end")) + r"|30)"
-                            r"(?:\s*[-\u2013\u2014*#=~_]+)?\s*$" if words("end") else "(?!)", re.IGNORECASE),
+                            r"(?:\s*[-\u2013\u2014*#=~_]+)?\s*$", re.IGNORECASE),
     )
 
 

@@ -55,12 +55,6 @@ _AGENCY_LINE = re.compile(rf"^\(?(?P<agency>[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][
 maybe in parentheses ("(Name/AP)"), the agency first ("REUTERS/Name"), or
 in parentheses with slashes or an agency alone ("(Name/AFP/Getty Images)",
 "(Reuters)") — the shapes that end a caption, on a line of their own."""
-CREDIT_TAILS = (_CREDIT_TAIL, _CREDIT_BRACKETED, _CREDIT_AFTER_SEPARATOR, _CREDIT_IN_PARENTHESES, _AGENCY_TAIL,
-                _NAME_AGENCY_TAIL, _COPYRIGHT_TAIL)
-"""The shapes of a credit at the end of a caption, tried in order: after a
-sentence with a label word ("... Photo: Name"), after a separator ("■ FOTO: Name"),
-in parentheses with slashes or an agency's name ("(Name/AFP/Getty Images)",
-"(Reuters)"), an agency and a name ("REUTERS/Name")."""
 
 
 def credit_marks(text: str) -> tuple[Mark, ...]:
@@ -114,7 +108,13 @@ def photo_credit(ctx: Context, i: int) -> Match | None:
 
 
 _LABELLED_TAILS = (_CREDIT_TAIL, _CREDIT_BRACKETED, _CREDIT_AFTER_SEPARATOR)
+"""A credit's shapes at the end of a caption with a label word, tried in
+order: after a sentence ("... Photo: Name"), in brackets, after a separator
+("■ FOTO: Name")."""
 _SLASHED_TAILS = (_CREDIT_IN_PARENTHESES, _AGENCY_TAIL, _NAME_AGENCY_TAIL)
+"""Its shapes with no label word: in parentheses with slashes or an agency's
+name ("(Name/AFP/Getty Images)", "(Reuters)"), an agency and a name
+("REUTERS/Name"), a photographer and the agency."""
 _CUE_WORDS = re.compile("|".join(re.escape(w) for w in shipped().photo_words))
 """Any label word of a credit, to look for cheaply before the tail patterns run."""
 
@@ -122,7 +122,8 @@ _CUE_WORDS = re.compile("|".join(re.escape(w) for w in shipped().photo_words))
 def _credit_tail(line: str) -> re.Match[str] | None:
     """The credit ending ``line``, if any; the tails that need a label word
     are only tried on a line that has one, the others on one with a
-    parenthesis or a slash (most lines of prose have neither)."""
+    parenthesis or a slash, the copyright tail on one with "©" (most lines
+    of prose have none of them)."""
     line = line.rstrip()
     low = line.lower()
     tails = (*(_LABELLED_TAILS if _CUE_WORDS.search(low) else ()),
