@@ -253,3 +253,44 @@ def test_prose_wrapped_narrower_than_any_width_read_is_not_one_block_per_line() 
              "which the decision had been based by Friday."]
     text = "Library to close\n\n" + "\n".join(lines) + "\n"
     assert paragraphs(text) == [" ".join(lines)]
+
+
+def _ending_long(first_words: str) -> str:
+    """A paragraph whose last line, wrapped at 72, comes close to the width."""
+    for extra in range(40):
+        body = f"{first_words} " + " ".join(["word"] * extra) + " and so it ended."
+        last = textwrap.fill(body, 72).split("\n")[-1]
+        if len(body) > 72 and 55 <= len(last) <= 60:
+            return body
+    raise AssertionError("no such paragraph")
+
+
+def test_a_paragraph_whose_last_line_is_long_ends_where_the_next_word_would_have_fitted() -> None:
+    """Hard-wrapped at 72, no blank lines: a paragraph's last line that comes
+    close to the width still ends it when the next line's first word would
+    have fitted after it (a wrapping program would have put it there)."""
+    first = _ending_long("The council met on Monday to discuss the closing of the library")
+    bodies = [first, " ".join(SENTENCES[:2]), " ".join(SENTENCES[2:])]
+    text = "Library to close\n" + "\n".join(textwrap.fill(b, 72) for b in bodies) + "\n"
+    assert paragraphs(text) == bodies
+
+
+def test_a_short_line_broken_off_mid_sentence_goes_on_in_the_next() -> None:
+    """Copied out of a PDF: a sentence broken after a word or two, the next
+    line going on in lower case, is one paragraph however short the line."""
+    first = ["The council met on Monday to discuss the closing of the public library",
+             "and the",
+             "museum in the old town."]
+    text = "Library to close\n" + "\n".join(first) + "\n" + textwrap.fill(" ".join(SENTENCES[2:]), 72) + "\n"
+    assert paragraphs(text) == [" ".join(first), " ".join(SENTENCES[2:])]
+
+
+def test_indented_lines_deep_in_a_long_group_do_not_mark_its_paragraphs() -> None:
+    """A few indented lines (notes, each a sentence) near the end of a long
+    group set without blank lines say nothing of where the paragraphs
+    above them end: those still end at their short last lines."""
+    bodies = [" ".join(SENTENCES[:2]), " ".join(SENTENCES[2:])] * 4
+    notes = ["    The hall was full.", "    The vote was close.", "    The figures are due soon."]
+    text = ("Library to close\n" + "\n".join(textwrap.fill(b, 72) for b in bodies) + "\n"
+            + "\n".join(notes) + "\n" + textwrap.fill(SENTENCES[0], 72) + "\n")
+    assert paragraphs(text)[:len(bodies)] == bodies

@@ -81,7 +81,8 @@ class Layout:
         if self.wrapped_at and self.line_paragraphs:
             return (f"lines hard-wrapped at about {self.wrapped_at} characters, with next to no "
                     "blank lines: a line break inside a paragraph reads as a space, and a line that "
-                    "stops short of the width, or is shaped as a title, ends its paragraph "
+                    "stops short of the width (the next line's first word would have fitted "
+                    "after it), or is shaped as a title, ends its paragraph "
                     f"({self.line_paragraphs} such line breaks)")
         if self.wrapped_at:
             return (f"lines hard-wrapped at about {self.wrapped_at} characters: a line break inside "
@@ -190,9 +191,34 @@ def _runs_into(line: str, following: str) -> bool:
 def _wrapped_on(line: str, following: str, width: int) -> bool:
     """In a hard-wrapped file set without blank lines, a line that the next
     goes on: it goes on in lower case, or it comes close to the width
-    without passing it (a short line ends its paragraph; a longer one is a
-    paragraph left on one line)."""
-    return _runs_into(line, following) or NEAR_WIDTH * width <= len(line.rstrip()) <= width + OVER_WIDTH
+    without passing it and the next line's first word would not have fitted
+    after it (a wrapping program would have put a word that fits there: a
+    line it left short of that ends its paragraph; a line longer than the
+    width is a paragraph left on one line).  A list's entry as long as a
+    wrapped line, over another entry, goes on with its list."""
+    size = len(line.rstrip())
+    if _runs_into(line, following) or _goes_on_lower(line, following):
+        return True
+    if not NEAR_WIDTH * width <= size <= width + OVER_WIDTH:
+        return False
+    if _item(_BRACKETED.sub("", line)) and _item(following):
+        return True  # entries of a list, as long as a wrapped line: the list goes on
+    word = following.split(maxsplit=1)[0] if following.strip() else ""
+    return size + 1 + len(word) > FITS * width
+
+
+def _goes_on_lower(line: str, following: str) -> bool:
+    """A line that no stop or colon closes, the next line going on in lower
+    case (maybe after a bracket or quote): the rest of a sentence that
+    wrapping or a copy broke short, however short the line."""
+    t, f = line.strip(), following.strip().lstrip("([\"'\u201c\u2018\u00ab")
+    return bool(t) and not closes_with_stop(t) and not t.endswith(":") and bool(f) and f[0].islower()
+
+
+FITS = 0.9
+"""A line and the next line's first word within this share of the width
+would have been one line: the share leaves room for type set in
+proportional fonts (a PDF's lines), whose letters are not all one width."""
 
 
 OVER_WIDTH = 2
@@ -318,7 +344,7 @@ def _indented(lines: Sequence[str], indents: Sequence[int], k: int, end: int) ->
     indented address or list)."""
     base = min(indents[k:end + 1])
     deeper = [j for j in range(k + 1, end + 1) if indents[j] > base]
-    if len(deeper) < INDENTED_LINES:
+    if len(deeper) < INDENTED_LINES or deeper[0] - k > INDENTED_SPAN:
         return []
     if len(deeper) >= (end - k + 1) / 2:
         whole = sum(1 for j in deeper if closes_with_stop(lines[j].strip()))
@@ -328,6 +354,11 @@ def _indented(lines: Sequence[str], indents: Sequence[int], k: int, end: int) ->
     return deeper if closed >= INDENTED_CLOSED * len(deeper) else []
 
 
+INDENTED_SPAN = 15
+"""The most lines above a group's first indented line for indents to open
+its paragraphs: a few indented lines deep inside a long group (a block
+quote, an indented list near its end) say nothing of where the paragraphs
+above them end."""
 HEAD_LINES = 3
 """Above a group's first indented line, up to this many lines are a title,
 a kicker or an addressee, a block each (unless a sentence runs on)."""
