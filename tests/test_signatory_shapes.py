@@ -69,6 +69,18 @@ def test_a_list_after_the_signatories_does_not_join_them() -> None:
     assert len(blocks(doc, "list-item")) == 2
 
 
+@pytest.mark.parametrize("marker", ["- ", "\u2022 ", ""])
+def test_a_labelled_list_of_ways_to_help_after_the_names_is_not_signed(marker: str) -> None:
+    """A label below the names over entries that are no names (what to do,
+    not who signed) ends the list, whatever its words and markers."""
+    doc = seg(letter("Signatories:\n\n" + "\n".join(f"{n}) {org}" for n, org in enumerate(ORGS, 1))
+                     + "\n\nHow you can help:\n" + "\n".join(
+                         marker + step for step in ("Share this statement", "Write to your representative",
+                                                    "Donate to the legal fund"))))
+    assert blocks(doc, "signatory") == ORGS
+
+
+
 @pytest.mark.parametrize("gap", ["\n\n", "\n"])
 @pytest.mark.parametrize("closing", ["In solidarity,", "Best wishes,", "Saludos cordiales,"])
 def test_a_closing_formula_over_a_name_and_a_role(closing: str, gap: str) -> None:

@@ -629,9 +629,31 @@ def take_list(ctx: Context, i: int, rule: str, *, after_lead: bool) -> tuple[lis
         j = number.line - 1
     if not any(b.type == "signatory" for b in blocks):
         return [], i
+    cut = _instructions_after(blocks)
+    if cut is not None:
+        j = blocks[cut].spans[0].line - 1
+        del blocks[cut:]
     while blocks and blocks[-1].type == "signatory-group":
         j = blocks.pop().spans[0].line - 1
     return blocks, j
+
+
+def _instructions_after(blocks: Sequence[Block]) -> int | None:
+    """Where a later group of the list is no group of signers: a label
+    below names over entries that mostly do not look like names (a list of
+    how to sign or to help, "Ways to support:" over "Share this statement");
+    the index of its label."""
+    for k, block in enumerate(blocks):
+        if block.type != "signatory-group" or not any(b.type == "signatory" for b in blocks[:k]):
+            continue
+        group = []
+        for later in blocks[k + 1:]:
+            if later.type == "signatory-group":
+                break
+            group.append(later)
+        if group and not _mostly_names(group, AFTER_LIST_NAMED_SHARE):
+            return k
+    return None
 
 
 def _name_cells(ctx: Context, j: int, off: int) -> list[tuple[int, int]]:
