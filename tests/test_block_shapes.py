@@ -426,3 +426,15 @@ def test_a_name_closing_a_text_before_a_section_break_signs_it() -> None:
               f"A second letter on the library\n\n{BODY}\n\n{SECTION}\n")
     assert blocks(doc, "signatory") == ["Library Readers Association"]
     assert blocks(doc, "title") == ["Keep the library open", "A second letter on the library"]
+
+
+def test_a_byline_date_under_the_title_closes_no_text() -> None:
+    """A byline's date under the title opens the story: of the paragraphs
+    over a lone credit, only the nearest is its caption, not the story's
+    first paragraph too."""
+    doc = seg("Libraries protest spreads to three more towns\n\nBy Jane Doe | March 3, 2024\n\n"
+              "Readers gathered outside the central library on Saturday to protest against the cuts.\n\n"
+              "Protesters hold banners outside the central library on Saturday.\n"
+              "Photograph: John Smith/Press Agency\n\nThe council said it had no choice given the budget.\n")
+    assert blocks(doc, "caption") == ["Protesters hold banners outside the central library on Saturday."]
+    assert blocks(doc, "paragraph")[0].startswith("Readers gathered")

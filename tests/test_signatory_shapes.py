@@ -363,3 +363,17 @@ def test_names_with_roles_one_to_a_line_are_no_wrapped_run() -> None:
             "Sofia Marchetti, nurse"]
     doc = seg(letter("Signed:\n" + "\n".join(rows)))
     assert blocks(doc, "signatory") == rows
+
+
+def test_a_sentence_with_a_comma_over_the_lead_is_no_signatory() -> None:
+    """German capitalizes its nouns, so a closing sentence with a comma may
+    look like "Name, role." over a list of names set apart by blank lines:
+    too many words before its comma for a name, it stays a paragraph."""
+    doc = seg("Erklärung zur Stadtbibliothek\n\nWir fordern den Stadtrat auf, die Schließung der "
+              "Stadtbibliothek zurückzunehmen, denn sie ist für tausende Menschen ein Ort des Lernens.\n\n"
+              "Wir bitten alle Bürgerinnen und Bürger, sich dem Protest anzuschließen.\n\nUnterzeichnende\n\n"
+              "Anna Schmidt\nVorsitzende, Leseverein Nord\n\nPeter Müller\nSprecher, Bürgerinitiative Altstadt"
+              "\n\nMaria Weber\nStadträtin\n")
+    assert blocks(doc, "signatories-lead") == ["Unterzeichnende"]
+    assert blocks(doc, "signatory")[0] == "Anna Schmidt"
+    assert "Wir bitten alle Bürgerinnen und Bürger, sich dem Protest anzuschließen." in blocks(doc, "paragraph")

@@ -46,7 +46,8 @@ def attach_captions(blocks: Sequence[Block]) -> list[Block]:
         count = k - j
         if not count:
             continue
-        closed = j == 0 or out[j - 1].type in CLOSING - FIGURE_TYPES  # a figure above closes no text
+        closed = j == 0 or (out[j - 1].type in CLOSING - FIGURE_TYPES  # a figure above closes no text
+                            and not _heads_text(out, j - 1))
         first = j if closed and count <= MAX_CAPTION_PARAGRAPHS else k - 1
         if first == k - 1 and approx_words(out[k - 1].text) > MAX_NEAREST_CAPTION_WORDS:
             continue
@@ -56,6 +57,19 @@ def attach_captions(blocks: Sequence[Block]) -> list[Block]:
                              marks=place_and_dates(p.text),
                              evidence=f"before the photo credit on line {block.lines[0]}")
     return out
+
+
+def _heads_text(blocks: Sequence[Block], k: int) -> bool:
+    """The dateline at ``k`` stands at the head of its text, under its title
+    and over its first paragraph (a byline's date): it closes nothing."""
+    if blocks[k].type != "dateline":
+        return False
+    for block in reversed(blocks[:k]):
+        if block.type == "title":
+            return True
+        if block.type not in ("dateline", "heading"):
+            return False
+    return True
 
 
 def _glued_above(blocks: Sequence[Block], k: int) -> bool:

@@ -432,12 +432,20 @@ def name_run_end(ctx: Context, i: int) -> int:
     return i
 
 
+NAME_WORDS = 5
+"""The most words of the name before a role ("Jane Doe, retired teacher."):
+more, and a line that ends in a stop is a sentence with a comma (in German,
+whose nouns are capitalized, one may look like a name)."""
+_ROLE_AFTER = re.compile(r"[,(]")
+
+
 def _short_entry(line: str) -> bool:
     """Short enough for one entry of a list and no sentence; a final stop is
     allowed after a name and its role ("Jane Doe, retired teacher.",
     "Jane Doe (teacher).")."""
     t = entry_text(line)
-    if t.endswith(".") and not t.endswith("..") and is_name_like(t[:-1]) and ("," in t or "(" in line):
+    if (t.endswith(".") and not t.endswith("..") and is_name_like(t[:-1]) and ("," in t or "(" in line)
+            and words(_ROLE_AFTER.split(t, maxsplit=1)[0]) <= NAME_WORDS):
         t = t[:-1]
     return is_list_entry(t, ENTRY_WORDS) and not line.rstrip().endswith(",")
 
