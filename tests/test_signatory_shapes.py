@@ -377,3 +377,15 @@ def test_a_sentence_with_a_comma_over_the_lead_is_no_signatory() -> None:
     assert blocks(doc, "signatories-lead") == ["Unterzeichnende"]
     assert blocks(doc, "signatory")[0] == "Anna Schmidt"
     assert "Wir bitten alle Bürgerinnen und Bürger, sich dem Protest anzuschließen." in blocks(doc, "paragraph")
+
+
+@pytest.mark.parametrize("lead", ["Signed by", "Unterzeichnet von"])
+def test_words_of_signing_open_a_run_of_names_as_its_lead(lead: str) -> None:
+    """"Signed by" and the names after it in one sentence: the words of
+    signing are the lead, however long the first name and its role."""
+    people = ["Anna Berg (Readers' Union)", "Tomás Ruiz (Friends of Eastside Library)",
+              "Li Wei (Parents for Libraries)", "Karin Holm (Retired Librarians' Network)",
+              "Omar Haddad (Youth Forum)"]
+    doc = seg(letter(f"{lead} " + ", ".join(people[:-1]) + f" and {people[-1]}."))
+    assert blocks(doc, "signatories-lead") == [lead]
+    assert blocks(doc, "signatory") == people

@@ -876,6 +876,7 @@ def comma_run(ctx: Context, i: int) -> Match | None:
         cut = _last_words(head, first.start, first.end, size)
         titles = _TRAILING_TITLES.search(head, first.start, cut)
         cut = titles.start() if titles else cut
+        cut = max(cut, _after_signing_words(head, first.start, first.end))
     lead_spans = [*first_spans[:-1], *([Span(first.line, first.start, cut)] if cut > first.start else [])]
     lead_text = " ".join(ctx.lines[s.line - 1][s.start:s.end].strip() for s in lead_spans).strip()
     if words(lead_text) > COMMA_LEAD_WORDS or not is_name_like(head[cut:first.end]):
@@ -892,6 +893,23 @@ def comma_run(ctx: Context, i: int) -> Match | None:
         blocks.append(Block(block.type, block.text, block.spans, block.rule, block.marks, markers))
     said = f"one of {len(items)} names separated by commas (lines {ctx.number(i)}-{ctx.number(end - 1)}) where the text closes"
     return Match(evidenced(blocks, said), end)
+
+
+def _after_signing_words(text: str, start: int, end: int) -> int:
+    """Where the first name begins in a stretch that opens with words of
+    the act of signing and a word in lower case ("Signed by Anna Berg (…)",
+    "Unterzeichnet von …"): at the first capitalized word after them;
+    ``start`` when it opens otherwise (a name may begin like a cue: "Signe")."""
+    cue = _CUE.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()))
+    if cue is None:
+        return start
+    rest = list(re.finditer(r"\S+", text[cue.end():end]))
+    if len(rest) < 2 or not rest[1].group()[0].isupper() and rest[0].group()[0].isupper():
+        return start
+    for n, word in enumerate(rest):
+        if word.group()[0].isupper():
+            return cue.end() + word.start() if n else start
+    return start
 
 
 def _last_words(text: str, start: int, end: int, n: int) -> int:
