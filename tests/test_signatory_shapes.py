@@ -389,3 +389,13 @@ def test_words_of_signing_open_a_run_of_names_as_its_lead(lead: str) -> None:
     doc = seg(letter(f"{lead} " + ", ".join(people[:-1]) + f" and {people[-1]}."))
     assert blocks(doc, "signatories-lead") == [lead]
     assert blocks(doc, "signatory") == people
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_closing_formula_over_a_list_of_names_and_roles(gap: str) -> None:
+    """"Yours," over more names than a signature holds, in a letter with or
+    without blank lines: the formula closes the letter, each line is a signer."""
+    people = ["Amira Haddad, nurse", "Tom Fischer, student", "Lucia Moreno, bar worker", "Peter Novak, cleaner"]
+    doc = seg(f"Open letter on the library{gap}{BODY}{gap}{BODY}{gap}Yours,{gap}" + "\n".join(people) + "\n")
+    assert blocks(doc, "salutation") == ["Yours,"]
+    assert blocks(doc, "signatory") == people

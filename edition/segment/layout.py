@@ -298,6 +298,8 @@ def _listed(lines: Sequence[str], k: int, end: int,
         line = lines[j].strip()
         if _label(line):
             runs.append([j])
+        elif _formula(lines, j, k, end):
+            continue  # a closing formula ("Yours,") over the names, no entry of theirs
         elif goes_on is not None and j < end and goes_on(lines[j], lines[j + 1]):
             continue  # a line that the next goes on is prose, no entry
         elif _item(line) and runs and runs[-1][-1] == j - 1 and bool(strip_bullet(line)) == bool(
@@ -308,6 +310,19 @@ def _listed(lines: Sequence[str], k: int, end: int,
     return {j: run[0] for run in runs if len(run) > 1 and (_label(lines[run[0]].strip())
                                                            or (len(run) >= LIST_LINES and run[0] > first))
             for j in run}
+
+
+FORMULA_WORDS = 4
+"""The most words of a closing formula ("Yours,", "Best wishes,")."""
+
+
+def _formula(lines: Sequence[str], j: int, k: int, end: int) -> bool:
+    """Line ``j`` closes a letter over the names: a few words ending in a
+    comma, right under a closed sentence, over a line that ends in none
+    (not one of names each followed by a comma)."""
+    t = lines[j].strip()
+    return (t.endswith(",") and words(t) <= FORMULA_WORDS and j > k and closes_with_stop(lines[j - 1].strip())
+            and (j == end or not lines[j + 1].rstrip().endswith(",")))
 
 
 ITEM_WORDS = 16

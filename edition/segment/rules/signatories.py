@@ -525,18 +525,23 @@ def name_run(ctx: Context, i: int) -> Match | None:
     end = name_run_end(ctx, start)
     if end == start or not closes_text(ctx, i, end):
         return None
-    blocks = []
-    numbers = _counted(ctx, start, end)
-    k = start
-    while k < end:
-        if not ctx.blank(k):
-            off = strip_bullet(ctx.lines[k]) or numbers.get(k, 0)
-            markers = (ctx.span(k, 0, off),) if off else ()
-            blocks.extend(_entries(ctx, _entry_spans(ctx, k, off), "name-run", markers))
-        k += 1
+    blocks = _run_blocks(ctx, start, end, "name-run")
     said = (f"one of {len(blocks)} name-like lines (lines {ctx.number(start)}-{ctx.number(end - 1)}) where the text closes"
             + (f", under \u201c{lead[0].text}\u201d" if lead else ""))
     return Match(evidenced((*lead, *blocks), said), end)
+
+
+def _run_blocks(ctx: Context, start: int, end: int, rule: str) -> list[Block]:
+    """The signatories of the run of names on lines ``start`` to ``end``,
+    their bullets or numbers kept as markers."""
+    blocks: list[Block] = []
+    numbers = _counted(ctx, start, end)
+    for k in range(start, end):
+        if not ctx.blank(k):
+            off = strip_bullet(ctx.lines[k]) or numbers.get(k, 0)
+            markers = (ctx.span(k, 0, off),) if off else ()
+            blocks.extend(_entries(ctx, _entry_spans(ctx, k, off), rule, markers))
+    return blocks
 
 
 VALEDICTION_WORDS = 4
@@ -558,18 +563,29 @@ def valediction(ctx: Context, i: int) -> Match | None:
         end = ctx.group_end(start) if start < len(ctx.lines) else start
     else:  # "Best wishes,\nName": the formula heads the group of the names
         start, end = i + 1, ctx.group_end(i)
-    if not 1 <= end - start <= SIGNATURE_LINES or not is_name_like(ctx.lines[start]):
-        return None
-    if not all(words(ctx.lines[k]) <= LEAD_WORDS and not ends_sentence(ctx.lines[k].strip().rstrip("!"))
-               for k in range(start + 1, end)):
+    run = name_run_end(ctx, start) if end - start > SIGNATURE_LINES and start < len(ctx.lines) else start
+    if run > start:  # a list of names under the formula ("Yours," over the signers)
+        end = run
+    elif not _signature(ctx, start, end):
         return None
     if not closes_text(ctx, i, end) or end < len(ctx.lines) and ctx.next_filled(end) < len(ctx.lines) \
             and not closes_text(ctx, i, ctx.next_filled(end)):
         return None
     said = f"under the closing \u201c{text}\u201d (line {ctx.number(i)})"
     closing = ctx.block("salutation", [ctx.span(i)], "valediction")
-    names = [ctx.block("signatory", [ctx.span(k)], "valediction", signatory_mark) for k in range(start, end)]
+    if run > start:
+        names = _run_blocks(ctx, start, end, "valediction")
+    else:
+        names = [ctx.block("signatory", [ctx.span(k)], "valediction", signatory_mark) for k in range(start, end)]
     return Match(evidenced((closing, *names), said), end)
+
+
+def _signature(ctx: Context, start: int, end: int) -> bool:
+    """Lines ``start`` to ``end`` sign under a formula: a name, then at most
+    a few short lines (a role, a place) that are no sentences."""
+    return (1 <= end - start <= SIGNATURE_LINES and is_name_like(ctx.lines[start])
+            and all(words(ctx.lines[k]) <= LEAD_WORDS and not ends_sentence(ctx.lines[k].strip().rstrip("!"))
+                    for k in range(start + 1, end)))
 
 
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s+(?=\S)")
