@@ -52,6 +52,7 @@ def test_a_trailing_star_matches_any_ending_and_a_colon_may_follow_blanks() -> N
     ("Paris, le 8 mars 2014", "2014-03-08"), ("Berlin, 8. März 2014", "2014-03-08"),
     ("Москва, 8 марта 2014 г.", "2014-03-08"), ("Київ, 8 березня 2014", "2014-03-08"),
     ("Lisboa, 8 de março de 2014", "2014-03-08"), ("Roma, 8 marzo 2014", "2014-03-08"),
+    ("بيروت، ٨ آذار ٢٠١٤", "2014-03-08"), ("القاهرة، 8 مارس 2014", "2014-03-08"),
 ])
 def test_month_names_of_each_table_give_dates(line: str, iso: str) -> None:
     assert [d.iso for d in find_dates(line)] == [iso]

@@ -399,3 +399,15 @@ def test_a_closing_formula_over_a_list_of_names_and_roles(gap: str) -> None:
     doc = seg(f"Open letter on the library{gap}{BODY}{gap}{BODY}{gap}Yours,{gap}" + "\n".join(people) + "\n")
     assert blocks(doc, "salutation") == ["Yours,"]
     assert blocks(doc, "signatory") == people
+
+
+def test_names_and_a_dateline_in_a_script_without_case() -> None:
+    """Arabic has no capitals to tell a name by, and writes its digits and
+    comma its own way: the names under the lead are still the signers,
+    however many words each, and the place and date under them a dateline."""
+    names = ["اتحاد عمال النقل", "نقابة عمال الموانئ", "الشبكة العربية للعدالة الاجتماعية", "جمعية حقوق العمال"]
+    doc = seg("بيان تضامن مع عمال الميناء\n\nنحن، المنظمات الموقعة أدناه، نعلن تضامننا الكامل مع عمال الميناء "
+              "المضربين منذ ثلاثة أسابيع من أجل ظروف عمل آمنة.\n\nنطالب الإدارة بالاستجابة الفورية لمطالبهم.\n\n"
+              "الموقعون:\n" + "\n".join(names) + "\n\nبيروت، ٣ آذار ٢٠٢٤\n")
+    assert blocks(doc, "signatory") == names
+    assert blocks(doc, "dateline") == ["بيروت، ٣ آذار ٢٠٢٤"]

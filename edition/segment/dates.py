@@ -73,11 +73,23 @@ def find_dates(text: str) -> tuple[FoundDate, ...]:
     the layout, the dateline rules and the marks ask of the same lines)."""
     if not _DIGIT.search(text):  # every pattern has a year: skip the big one
         return ()
+    if not text.isascii():
+        text = text.translate(_DIGITS)  # the same length: offsets hold
     return tuple(FoundDate(m.start(), m.end(), iso) for m in _DATE.finditer(text) if (iso := _iso(m)))
 
 
+_DIGITS = {zero + n: ord("0") + n for zero in (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0xFF10) for n in range(10)}
+"""Digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali,
+Thai, full-width) as the ASCII digits the patterns read."""
+
 DATE_PLACE_WORDS = 4
 """The most words besides the date on a line that is a date and a place."""
+
+
+def _capital(word: str) -> bool:
+    """Opens with a capital, or with a letter of a script without case
+    (Arabic, Hebrew): a place's name may be either."""
+    return word[0].isupper() or (word[0].isalpha() and word[0].upper() == word[0].lower())
 
 
 def is_dated_line(text: str) -> bool:
@@ -85,10 +97,10 @@ def is_dated_line(text: str) -> bool:
     around it: "Berlin, den 3. März 2020", "12 March 2020, Paris"."""
     t = text.strip().rstrip(".")
     dates = find_dates(t)
-    if len(dates) != 1 or not t or not (t[0].isupper() or t[0].isdigit()):
+    if len(dates) != 1 or not t or not (_capital(t) or t[0].isdigit()):
         return False
-    rest = (t[:dates[0].start] + " " + t[dates[0].end:]).replace(",", " ").split()
-    return len(rest) <= DATE_PLACE_WORDS and sum(1 for w in rest if w[0].isupper()) >= len(rest) - 1
+    rest = (t[:dates[0].start] + " " + t[dates[0].end:]).replace(",", " ").replace("\u060c", " ").split()
+    return len(rest) <= DATE_PLACE_WORDS and sum(1 for w in rest if _capital(w)) >= len(rest) - 1
 
 
 POSTING_WORDS = 16

@@ -196,8 +196,12 @@ def entry_text(text: str) -> str:
     return text.strip()
 CASELESS_NAME_LENGTH = 30
 """The longest name, in characters, in a script without case (CJK)."""
-CASELESS_SENTENCE = re.compile(r"[\u3001\u3002\uff01\uff1f\uff0c\uff1b]")
-"""Ideographic comma and full stop, full-width ! ? , ;: marks of a sentence, not a name."""
+CASELESS_NAME_WORDS = 6
+"""The most words of a name in a script without case that spaces its words
+(Arabic, Hebrew, Devanagari): measured in words, as in Latin script."""
+CASELESS_SENTENCE = re.compile(r"[\u3001\u3002\uff01\uff1f\uff0c\uff1b\u061b\u061f]")
+"""Ideographic comma and full stop, full-width ! ? , ;, and the Arabic
+semicolon and question mark: marks of a sentence, not a name."""
 
 
 def capitalized_share(text: str) -> float | None:
@@ -270,5 +274,7 @@ def _is_name(t: str) -> bool:
         return False
     share = capitalized_share(t)
     if share is None:  # no case to go by: short, and no sentence mark of its script
-        return len(t) <= CASELESS_NAME_LENGTH and not CASELESS_SENTENCE.search(t)
+        short = (len(t) <= CASELESS_NAME_LENGTH if words(t) < 2  # ideographs: no spaces between words
+                 else words(t) <= CASELESS_NAME_WORDS and len(t) <= 2 * CASELESS_NAME_LENGTH)
+        return short and not CASELESS_SENTENCE.search(t)
     return share >= 0.5

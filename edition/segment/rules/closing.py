@@ -24,8 +24,22 @@ _DATE_WORD = re.compile(r"(?:^|[\s,]+)[a-zà-ÿа-яё]{1,3}$")
 def _is_place(text: str) -> bool:
     """A place's name, maybe with its region or state after a comma
     ("New York, NY")."""
-    parts = text.split(", ")
-    return 0 < len(parts) <= 2 and all(_PLACE.match(p) for p in parts)
+    parts = _PLACE_PARTS.split(text)
+    return 0 < len(parts) <= 2 and all(_PLACE.match(p) or _caseless_place(p) for p in parts)
+
+
+_PLACE_PARTS = re.compile(r"[,\u060c] ")
+"""A comma (or an Arabic comma) between a place and its region."""
+CASELESS_PLACE_WORDS = 4
+"""The most words of a place's name in a script without case."""
+
+
+def _caseless_place(text: str) -> bool:
+    """A place's name in a script without case (Arabic, Hebrew): a few
+    words of its letters, nothing else."""
+    found = text.split()
+    return (0 < len(found) <= CASELESS_PLACE_WORDS
+            and all(ch.isalpha() and ch.upper() == ch.lower() for word in found for ch in word))
 
 
 _EXCLAIMED = re.compile(r"[^.!?]*!")
@@ -107,8 +121,8 @@ def dateline(ctx: Context, i: int) -> Match | None:
     after = text[dates[0].end:].lstrip(" ,").rstrip(" .")
     if after and not (text[dates[0].end:].startswith(", ") and _is_place(after)):
         return None
-    lead = text[:dates[0].start].rstrip(" ,\u2013\u2014-:")
-    place = _DATE_WORD.sub("", lead).rstrip(" ,")  # "Paris, le", "Berlin, den": the place
+    lead = text[:dates[0].start].rstrip(" ,\u060c\u2013\u2014-:")
+    place = _DATE_WORD.sub("", lead).rstrip(" ,\u060c")  # "Paris, le", "Berlin, den": the place
     if lead and not _is_place(place):
         return None
 
